@@ -1,0 +1,279 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	serial,
+	text,
+	timestamp,
+	unique
+} from 'drizzle-orm/pg-core';
+
+/** A text in each language of the SDG reference data. */
+export type Traductions = { fr: string; en?: string; es?: string; ar?: string };
+
+export type Ecueil = { titre: string; description: string };
+export type Financement = { financeur: string; type: string; montant?: number };
+export type Temoignage = { citation: string; auteur: string; consentement: true };
+export type Ressource = { titre: string; description: string };
+export type Contact = { nom: string; role: string };
+
+const horodatage = () => ({
+	creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+	modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().defaultNow()
+});
+
+// ——— Reference data ———
+
+export const oddObjectifs = pgTable('odd_objectifs', {
+	numero: integer('numero').primaryKey(),
+	titre: jsonb('titre').$type<Traductions>().notNull(),
+	intituleCourt: jsonb('intitule_court').$type<Traductions>().notNull()
+});
+
+export const oddCibles = pgTable(
+	'odd_cibles',
+	{
+		/** Official code, such as « 1.3 » or « 5.a ». */
+		code: text('code').primaryKey(),
+		objectif: integer('objectif')
+			.notNull()
+			.references(() => oddObjectifs.numero),
+		ordre: integer('ordre').notNull(),
+		titre: jsonb('titre').$type<Traductions>().notNull()
+	},
+	(t) => [index('odd_cibles_objectif_idx').on(t.objectif)]
+);
+
+export const themes = pgTable('themes', {
+	slug: text('slug').primaryKey(),
+	nom: text('nom').notNull(),
+	description: text('description').notNull(),
+	ordre: integer('ordre').notNull()
+});
+
+export const publics = pgTable('publics', {
+	slug: text('slug').primaryKey(),
+	nom: text('nom').notNull(),
+	ordre: integer('ordre').notNull()
+});
+
+// ——— The method ———
+
+export const etapes = pgTable('etapes', {
+	id: serial('id').primaryKey(),
+	numero: integer('numero').notNull().unique(),
+	slug: text('slug').notNull().unique(),
+	titre: text('titre').notNull(),
+	resume: text('resume').notNull(),
+	/** « Pourquoi cette étape compte », Markdown. */
+	pourquoi: text('pourquoi').notNull(),
+	questionsCles: jsonb('questions_cles').$type<string[]>().notNull(),
+	ecueils: jsonb('ecueils').$type<Ecueil[]>().notNull(),
+	...horodatage()
+});
+
+export const recommandations = pgTable(
+	'recommandations',
+	{
+		id: serial('id').primaryKey(),
+		etapeId: integer('etape_id')
+			.notNull()
+			.references(() => etapes.id, { onDelete: 'cascade' }),
+		numero: integer('numero').notNull(),
+		titre: text('titre').notNull(),
+		pourquoi: text('pourquoi').notNull(),
+		enPratique: text('en_pratique'),
+		...horodatage()
+	},
+	(t) => [unique('recommandations_etape_numero_uq').on(t.etapeId, t.numero)]
+);
+
+export const outils = pgTable(
+	'outils',
+	{
+		id: serial('id').primaryKey(),
+		etapeId: integer('etape_id')
+			.notNull()
+			.references(() => etapes.id, { onDelete: 'cascade' }),
+		ordre: integer('ordre').notNull(),
+		titre: text('titre').notNull(),
+		type: text('type').notNull(),
+		description: text('description').notNull(),
+		contenu: text('contenu').notNull()
+	},
+	(t) => [unique('outils_etape_ordre_uq').on(t.etapeId, t.ordre)]
+);
+
+export const questionsAutoEvaluation = pgTable(
+	'questions_auto_evaluation',
+	{
+		id: serial('id').primaryKey(),
+		etapeId: integer('etape_id')
+			.notNull()
+			.references(() => etapes.id, { onDelete: 'cascade' }),
+		ordre: integer('ordre').notNull(),
+		question: text('question').notNull(),
+		/** The recommendation to read when the answer is weak. */
+		recommandationId: integer('recommandation_id').references(() => recommandations.id, {
+			onDelete: 'set null'
+		})
+	},
+	(t) => [unique('questions_etape_ordre_uq').on(t.etapeId, t.ordre)]
+);
+
+export const pages = pgTable('pages', {
+	slug: text('slug').primaryKey(),
+	titre: text('titre').notNull(),
+	description: text('description').notNull(),
+	corps: text('corps').notNull(),
+	...horodatage()
+});
+
+// ——— Fiches de capitalisation ———
+
+export const STATUTS_FICHE = ['brouillon', 'publiee'] as const;
+export type StatutFiche = (typeof STATUTS_FICHE)[number];
+
+export const fiches = pgTable(
+	'fiches',
+	{
+		id: serial('id').primaryKey(),
+		slug: text('slug').notNull().unique(),
+		titre: text('titre').notNull(),
+		resume: text('resume').notNull(),
+		statut: text('statut').$type<StatutFiche>().notNull().default('brouillon'),
+		exemple: boolean('exemple').notNull().default(false),
+		/** Where the fiche comes from: « contenu » for the files in content/. */
+		source: text('source').notNull(),
+		porteur: text('porteur').notNull(),
+		typePorteur: text('type_porteur').notNull(),
+		partenairesIci: jsonb('partenaires_ici').$type<string[]>().notNull(),
+		partenairesLaBas: jsonb('partenaires_la_bas').$type<string[]>().notNull(),
+		territoiresLaBas: text('territoires_la_bas'),
+		/** « YYYY » or « YYYY-MM ». */
+		periodeDebut: text('periode_debut').notNull(),
+		periodeFin: text('periode_fin'),
+		budgetMontant: integer('budget_montant'),
+		budgetCommentaire: text('budget_commentaire'),
+		financements: jsonb('financements').$type<Financement[]>().notNull(),
+		temoignages: jsonb('temoignages').$type<Temoignage[]>().notNull(),
+		ressources: jsonb('ressources').$type<Ressource[]>().notNull(),
+		contacts: jsonb('contacts').$type<Contact[]>().notNull(),
+		// The twelve sections of the fiche, Markdown.
+		contexte: text('contexte').notNull(),
+		objectifs: text('objectifs').notNull(),
+		demarche: text('demarche').notNull(),
+		acteursGouvernance: text('acteurs_gouvernance').notNull(),
+		implicationPublics: text('implication_publics').notNull(),
+		transversalite: text('transversalite').notNull(),
+		resultatsIci: text('resultats_ici').notNull(),
+		resultatsLaBas: text('resultats_la_bas').notNull(),
+		difficultes: text('difficultes').notNull(),
+		enseignements: text('enseignements').notNull(),
+		recommandationsTexte: text('recommandations_texte').notNull(),
+		transferabilite: text('transferabilite').notNull(),
+		...horodatage()
+	},
+	(t) => [
+		check('fiches_statut_ck', sql`${t.statut} in ('brouillon', 'publiee')`),
+		index('fiches_statut_idx').on(t.statut)
+	]
+);
+
+export const fichesEtapes = pgTable(
+	'fiches_etapes',
+	{
+		ficheId: integer('fiche_id')
+			.notNull()
+			.references(() => fiches.id, { onDelete: 'cascade' }),
+		etapeId: integer('etape_id')
+			.notNull()
+			.references(() => etapes.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.ficheId, t.etapeId] }), index().on(t.etapeId)]
+);
+
+export const fichesRecommandations = pgTable(
+	'fiches_recommandations',
+	{
+		ficheId: integer('fiche_id')
+			.notNull()
+			.references(() => fiches.id, { onDelete: 'cascade' }),
+		recommandationId: integer('recommandation_id')
+			.notNull()
+			.references(() => recommandations.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.ficheId, t.recommandationId] }), index().on(t.recommandationId)]
+);
+
+export const fichesThemes = pgTable(
+	'fiches_themes',
+	{
+		ficheId: integer('fiche_id')
+			.notNull()
+			.references(() => fiches.id, { onDelete: 'cascade' }),
+		theme: text('theme')
+			.notNull()
+			.references(() => themes.slug, { onDelete: 'cascade', onUpdate: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.ficheId, t.theme] }), index().on(t.theme)]
+);
+
+export const fichesPublics = pgTable(
+	'fiches_publics',
+	{
+		ficheId: integer('fiche_id')
+			.notNull()
+			.references(() => fiches.id, { onDelete: 'cascade' }),
+		public: text('public')
+			.notNull()
+			.references(() => publics.slug, { onDelete: 'cascade', onUpdate: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.ficheId, t.public] }), index().on(t.public)]
+);
+
+export const fichesOddCibles = pgTable(
+	'fiches_odd_cibles',
+	{
+		ficheId: integer('fiche_id')
+			.notNull()
+			.references(() => fiches.id, { onDelete: 'cascade' }),
+		cible: text('cible')
+			.notNull()
+			.references(() => oddCibles.code),
+		justification: text('justification').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.ficheId, t.cible] }), index().on(t.cible)]
+);
+
+export const TYPES_TERRITOIRE = ['departement', 'pays'] as const;
+export type TypeTerritoire = (typeof TYPES_TERRITOIRE)[number];
+
+export const fichesTerritoires = pgTable(
+	'fiches_territoires',
+	{
+		ficheId: integer('fiche_id')
+			.notNull()
+			.references(() => fiches.id, { onDelete: 'cascade' }),
+		/** « departement »: INSEE code; « pays »: ISO 3166-1 alpha-2 code. */
+		type: text('type').$type<TypeTerritoire>().notNull(),
+		code: text('code').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.ficheId, t.type, t.code] }),
+		check('fiches_territoires_type_ck', sql`${t.type} in ('departement', 'pays')`),
+		index().on(t.type, t.code)
+	]
+);
+
+/** Small facts about the installation, such as the fingerprint of the last content import. */
+export const parametres = pgTable('parametres', {
+	cle: text('cle').primaryKey(),
+	valeur: text('valeur').notNull(),
+	modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().defaultNow()
+});
