@@ -1,0 +1,95 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
+import { copierContenu, CONTENU_REEL, type CopieContenu } from '../../../../tests/support/contenu.ts';
+import { etapes, fiches, fichesThemes, oddCibles, recommandations, themes } from '../db/schema.ts';
+import { importerContenu } from './import.ts';
+import { ContenuInvalide, lireContenu } from './lecture.ts';
+import { synchroniserContenu } from './synchronisation.ts';
+
+const FICHE = 'plateforme-jeunes-engagement-citoyen';
+
+let base: BaseDeTest;
+beforeAll(async () => {
+	base = await baseDeTest();
+});
+afterAll(() => base.detruire());
+
+/** Every row's transaction id: unchanged means the row was not written. */
+async function versions() {
+	const lignes = await base.db.execute<{ t: string; xmin: string }>(sql`
+		select 'etapes' as t, xmin::text from etapes
+		union all select 'recommandations', xmin::text from recommandations
+		union all select 'outils', xmin::text from outils
+		union all select 'fiches', xmin::text from fiches
+		union all select 'fiches_themes', xmin::text from fiches_themes
+		union all select 'fiches_odd_cibles', xmin::text from fiches_odd_cibles
+		union all select 'fiches_territoires', xmin::text from fiches_territoires
+		union all select 'pages', xmin::text from pages
+		union all select 'odd_cibles', xmin::text from odd_cibles
+		order by 1, 2`);
+	return 'rows' in lignes ? lignes.rows : lignes;
+}
+
+describe('importing the content', () => {
+	let copie: CopieContenu;
+	beforeEach(() => {
+		copie = copierContenu();
+	});
+	afterEach(() => copie.nettoyer());
+
+	it('loads the whole kit: stages, recommendations, fiches with their links, pages, SDGs', async () => {
+		const bilan = await importerContenu(base.db, lireContenu(CONTENU_REEL));
+		expect(bilan.ajouts).toBeGreaterThan(0);
+
+		expect(await base.db.$count(etapes)).toBe(8);
+		expect(await base.db.$count(recommandations)).toBeGreaterThanOrEqual(48);
+		expect(await base.db.$count(oddCibles)).toBe(169);
+		expect(await base.db.$count(fiches, eq(fiches.statut, 'publiee'))).toBe(12);
+		const [fiche] = await base.db.select().from(fiches).where(eq(fiches.slug, FICHE));
+		expect(fiche).toMatchObject({ exemple: true, source: 'contenu', statut: 'publiee' });
+		const liens = await base.db.select().from(fichesThemes).where(eq(fichesThemes.ficheId, fiche!.id));
+		expect(liens.map((l) => l.theme)).toContain('implication-politique-jeunesse');
+	});
+
+	it('writes nothing when run again on unchanged files', async () => {
+		const kit = lireContenu(CONTENU_REEL);
+		await importerContenu(base.db, kit);
+		const avant = await versions();
+		const bilan = await importerContenu(base.db, kit);
+		expect(bilan).toEqual({ ajouts: 0, modifications: 0, suppressions: 0, details: {} });
+		expect(await versions()).toEqual(avant);
+		expect(await synchroniserContenu(base.db, CONTENU_REEL)).toEqual({ etat: 'a-jour' });
+	});
+
+	it('applies exactly what changed in the files', async () => {
+		await importerContenu(base.db, lireContenu(copie.dossier, copie.racine));
+		copie.remplacer(`fiches/${FICHE}.md`, /^titre: .*$/m, 'titre: "Un titre corrigé"');
+		copie.remplacer(`fiches/${FICHE}.md`, /^themes: \[.*\]$/m, 'themes: [acces-aux-droits]');
+		copie.supprimer('fiches/cooperatives-femmes-burkina.md');
+
+		const bilan = await importerContenu(base.db, lireContenu(copie.dossier, copie.racine));
+		expect(bilan.details.fiches).toEqual({ ajouts: 0, modifications: 1, suppressions: 1 });
+		expect(bilan.details.etapes).toBeUndefined();
+		const [fiche] = await base.db.select().from(fiches).where(eq(fiches.slug, FICHE));
+		expect(fiche!.titre).toBe('Un titre corrigé');
+		const liens = await base.db.select({ theme: fichesThemes.theme }).from(fichesThemes).where(eq(fichesThemes.ficheId, fiche!.id));
+		expect(liens).toEqual([{ theme: 'acces-aux-droits' }]);
+		expect(await base.db.$count(fiches, eq(fiches.slug, 'cooperatives-femmes-burkina'))).toBe(0);
+	});
+
+	it('imports nothing of a run that fails part-way (one transaction)', async () => {
+		await importerContenu(base.db, lireContenu(copie.dossier, copie.racine));
+		// A fiche created in the application (not from a file) holds a slug a new file wants.
+		const [existante] = await base.db.select().from(fiches).where(eq(fiches.slug, FICHE));
+		const { id: _id, creeLe: _c, modifieLe: _m, ...colonnes } = existante!;
+		await base.db.insert(fiches).values({ ...colonnes, slug: 'fiche-creee-en-ligne', source: 'application' });
+		copie.ecrire('fiches/fiche-creee-en-ligne.md', copie.lire(`fiches/${FICHE}.md`));
+		// The themes are written before the fiches: they must not survive the failure.
+		copie.remplacer('taxonomies.yml', /^publics:/m, '  - slug: nouveau-theme\n    nom: Nouveau thème\n    description: Un thème ajouté.\npublics:');
+
+		await expect(importerContenu(base.db, lireContenu(copie.dossier, copie.racine))).rejects.toThrow(ContenuInvalide);
+		expect(await base.db.$count(themes, eq(themes.slug, 'nouveau-theme'))).toBe(0);
+		await base.db.delete(fiches).where(eq(fiches.slug, 'fiche-creee-en-ligne'));
+	});
+});

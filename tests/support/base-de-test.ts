@@ -1,0 +1,52 @@
+// A throwaway database for a test file: embedded PGlite in memory by default, or a fresh
+// database created on the PostgreSQL server named by DATABASE_URL (dropped afterwards).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Connection } from '../../src/lib/server/db/index.ts';
+import { applyMigrations } from '../../src/lib/server/db/migrate.ts';
+
+export interface BaseDeTest extends Connection {
+	/** The connection string of the fresh PostgreSQL database, when on PostgreSQL. */
+	url?: string;
+	detruire(): Promise<void>;
+}
+
+/** Creates an empty database on the server of `url` and returns its connection string. */
+export async function creerBasePostgres(url: string, prefixe = 'terrinclus_test'): Promise<{ url: string; supprimer(): Promise<void> }> {
+	const nom = `${prefixe}_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	await admin.query(`create database ${nom}`);
+	await admin.end();
+	const u = new URL(url);
+	u.pathname = `/${nom}`;
+	return {
+		url: u.toString(),
+		async supprimer() {
+			const a = new pg.Client({ connectionString: url });
+			await a.connect();
+			await a.query(`drop database if exists ${nom} with (force)`);
+			await a.end();
+		}
+	};
+}
+
+export async function baseDeTest(): Promise<BaseDeTest> {
+	const serveur = process.env.DATABASE_URL?.trim();
+	if (!serveur) {
+		const connexion = await openDatabase({ directory: 'memory://' });
+		await applyMigrations(connexion);
+		return { ...connexion, detruire: () => connexion.close() };
+	}
+	const base = await creerBasePostgres(serveur);
+	const connexion = await openDatabase({ url: base.url });
+	await applyMigrations(connexion);
+	return {
+		...connexion,
+		url: base.url,
+		async detruire() {
+			await connexion.close();
+			await base.supprimer();
+		}
+	};
+}
