@@ -93,3 +93,31 @@ describe('importing the content', () => {
 		await base.db.delete(fiches).where(eq(fiches.slug, 'fiche-creee-en-ligne'));
 	});
 });
+
+describe('synchronising at start', () => {
+	it('keeps the kit already imported when the files become invalid', async () => {
+		const copie = copierContenu();
+		try {
+			await importerContenu(base.db, lireContenu(copie.dossier, copie.racine));
+			copie.remplacer(`fiches/${FICHE}.md`, /^pays: \[.*\]$/m, 'pays: ["XX"]');
+			const resultat = await synchroniserContenu(base.db, copie.dossier, copie.racine);
+			expect(resultat.etat).toBe('invalide');
+			expect(await base.db.$count(fiches, eq(fiches.slug, FICHE))).toBe(1);
+		} finally {
+			copie.nettoyer();
+		}
+	});
+
+	it('refuses invalid files on an empty database', async () => {
+		const vide = await baseDeTest();
+		const copie = copierContenu();
+		try {
+			copie.remplacer(`fiches/${FICHE}.md`, /^pays: \[.*\]$/m, 'pays: ["XX"]');
+			await expect(synchroniserContenu(vide.db, copie.dossier, copie.racine)).rejects.toThrow(ContenuInvalide);
+			expect(await vide.db.$count(etapes)).toBe(0);
+		} finally {
+			copie.nettoyer();
+			await vide.detruire();
+		}
+	});
+});

@@ -242,7 +242,7 @@ export async function importerContenu(db: Database, kit: KitContenu): Promise<Bi
 		await synchroniser(tx, bilan, 'fiches', {
 			existants: await tx.select(colonnesFiche).from(fiches).where(eq(fiches.source, 'contenu')),
 			voulus: kit.fiches.map((f) => {
-				const { fichier: _f, themes: _t, publics: _p, etapes: _e, recommandations: _r, odd: _o, territoires: _te, ...ligne } = f;
+				const { fichier: _f, themes: _t, publics: _p, etapes: _e, recommandations: _r, odd: _o, departements: _d, pays: _pa, ...ligne } = f;
 				return { ...ligne, source: 'contenu' };
 			}),
 			cle: (f) => f.slug,
@@ -344,7 +344,10 @@ export async function importerContenu(db: Database, kit: KitContenu): Promise<Bi
 		});
 		await synchroniser(tx, bilan, 'fiches_territoires', {
 			existants: deFichesContenu(await tx.select().from(fichesTerritoires)),
-			voulus: liens((f, ficheId) => f.territoires.map((t) => ({ ficheId, ...t }))),
+			voulus: liens((f, ficheId) => [
+				...f.departements.map((code) => ({ ficheId, type: 'departement' as const, code })),
+				...f.pays.map((code) => ({ ficheId, type: 'pays' as const, code }))
+			]),
 			cle: (l) => `${l.ficheId}:${l.type}:${l.code}`,
 			inserer: (rows) => tx.insert(fichesTerritoires).values(rows),
 			modifier: null,

@@ -9,8 +9,7 @@ import type {
 	Financement,
 	Ressource,
 	StatutFiche,
-	Temoignage,
-	TypeTerritoire
+	Temoignage
 } from '../db/schema.ts';
 import { referentielOdd } from '../referentiels/odd.ts';
 import { departement, nomPays } from '../referentiels/territoires.ts';
@@ -89,7 +88,10 @@ export interface FicheContenu extends SectionsFiche {
 	/** « stage.number » codes. */
 	recommandations: string[];
 	odd: { cible: string; justification: string }[];
-	territoires: { type: TypeTerritoire; code: string }[];
+	/** INSEE codes of the French départements. */
+	departements: string[];
+	/** ISO 3166-1 alpha-2 codes of the partner countries. */
+	pays: string[];
 }
 
 export interface PageContenu {
@@ -175,6 +177,10 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 
 	// ——— Stages ———
 	const etapes: EtapeContenu[] = [];
+	/** Stage number → its recommendation numbers, invalid stages included, so that a fiche
+	 * citing a stage whose file has an error is not reported as citing a missing stage. */
+	const referencesEtapes = new Map<number, Set<number>>();
+	const slugsEtapes: string[] = [];
 	for (const chemin of listerMarkdown('etapes')) {
 		const fichier = relatif(chemin);
 		const nom = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(path.basename(chemin));
@@ -185,12 +191,19 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 			});
 			continue;
 		}
+		slugsEtapes.push(nom[2]!);
 		const source = lireFichier(chemin);
 		if (source === undefined) continue;
 		const doc = separerFrontMatter(source, fichier, erreurs);
 		if (!doc) continue;
 		const e = valider(etapeSchema, doc.donnees, fichier);
-		if (!e) continue;
+		if (!e) {
+			const brutes = (doc.donnees as { recommandations?: unknown })?.recommandations;
+			const n = Array.isArray(brutes) ? brutes.length : 0;
+			referencesEtapes.set(Number(nom[1]), new Set(Array.from({ length: n }, (_, i) => i + 1)));
+			continue;
+		}
+		referencesEtapes.set(e.numero, new Set(e.recommandations.map((r) => r.numero)));
 		if (e.numero !== Number(nom[1])) {
 			erreurs.push({ fichier, champ: 'numero', message: `vaut ${e.numero} alors que le nom du fichier commence par ${nom[1]}` });
 		}
@@ -267,7 +280,7 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 	const ficheSchema = creerFicheSchema({
 		themes: new Set(themes.map((t) => t.slug)),
 		publics: new Set(publics.map((p) => p.slug)),
-		etapes: new Map(etapes.map((e) => [e.numero, new Set(e.recommandations.map((r) => r.numero))])),
+		etapes: referencesEtapes,
 		cibles: new Set(referentielOdd().cibles.map((c) => c.code)),
 		departementExiste: (code) => departement(code) !== undefined,
 		paysExiste: (code) => nomPays(code) !== undefined
@@ -319,10 +332,8 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 			etapes: f.etapes,
 			recommandations: f.recommandations,
 			odd: f.odd,
-			territoires: [
-				...f.departements.map((code) => ({ type: 'departement' as const, code })),
-				...f.pays.map((code) => ({ type: 'pays' as const, code }))
-			]
+			departements: f.departements,
+			pays: f.pays
 		});
 	}
 
@@ -330,7 +341,7 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 	const cibleExiste = new Set([
 		...ROUTES_FIXES,
 		...fiches.map((f) => `/fiches/${f.slug}`),
-		...etapes.map((e) => `/etapes/${e.slug}`),
+		...slugsEtapes.map((slug) => `/etapes/${slug}`),
 		...pages.map((p) => `/${p.slug}`)
 	]);
 	const verifierLiens = (fichier: string, champ: string, markdown: string) => {

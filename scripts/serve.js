@@ -1,0 +1,59 @@
+// The production server: SvelteKit's adapter-node handler behind a plain Node HTTP server.
+// adapter-node assumes https unless told otherwise; served directly over http, form posts
+// would fail its CSRF origin check. So when no trusted proxy sets PROTOCOL_HEADER, the real
+// protocol of the connection is written into a header of our own, overwriting any sent value.
+import http from 'node:http';
+import path from 'node:path';
+import process from 'node:process';
+import { pathToFileURL } from 'node:url';
+import compression from '@polka/compression';
+
+const root = process.env.TERRINCLUS_ROOT ?? process.cwd();
+const direct = !process.env.PROTOCOL_HEADER;
+if (direct) process.env.PROTOCOL_HEADER = 'x-terrinclus-protocol';
+
+const { handler } = await import(pathToFileURL(path.join(root, 'build/handler.js')).href);
+
+// Pages are compressed on the fly (static assets are served precompressed by the handler).
+const compress = compression({ brotli: true, level: 6 });
+
+const server = http.createServer((req, res) => {
+	if (direct) req.headers['x-terrinclus-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
+	compress(req, res, () =>
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end();
+		})
+	);
+});
+
+const host = process.env.HOST ?? '0.0.0.0';
+const port = Number(process.env.PORT ?? 3000);
+server.listen({ host, port }, () => {
+	const address = server.address();
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	const actualPort = typeof address === 'object' && address ? address.port : port;
+	console.log(`Terrinclus est prêt : http://${shown}:${actualPort}`);
+});
+server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+	console.error(
+		error.code === 'EADDRINUSE'
+			? `Le port ${port} est déjà utilisé : arrêtez l'autre service ou choisissez un autre port (PORT=3001 npm start).`
+			: `Impossible de démarrer le serveur : ${error.message}`
+	);
+	process.exit(1);
+});
+
+let stopping = false;
+/** @param {'SIGTERM' | 'SIGINT'} reason */
+function shutdown(reason) {
+	if (stopping) return;
+	stopping = true;
+	server.closeIdleConnections();
+	// @ts-expect-error custom event, as adapter-node's own server emits it
+	server.close(() => process.emit('sveltekit:shutdown', reason));
+	setTimeout(() => server.closeAllConnections(), Number(process.env.SHUTDOWN_TIMEOUT ?? 30) * 1000).unref();
+	setTimeout(() => process.exit(0), 60_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

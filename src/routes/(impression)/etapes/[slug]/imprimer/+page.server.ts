@@ -1,0 +1,1 @@
+export { load } from '../../../../etapes/[slug]/+page.server.ts';

@@ -1,0 +1,1 @@
+export { load } from '../../../../fiches/[slug]/+page.server.ts';
