@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lireContenu } from '../../src/lib/server/contenu/lecture.ts';
+import { CONTENU_REEL } from '../support/contenu.ts';
+import { lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
+
+const kit = lireContenu(CONTENU_REEL);
+/** Titles of the published fiches the files say should match, sorted. */
+const attendues = (garder: (f: (typeof kit.fiches)[number]) => boolean) =>
+	kit.fiches.filter((f) => f.statut === 'publiee' && garder(f)).map((f) => f.titre).sort((a, b) => a.localeCompare(b, 'fr'));
+const affichees = async (page: Page) =>
+	(await page.locator('article.carte h3').allTextContents()).map((t) => t.trim()).sort((a, b) => a.localeCompare(b, 'fr'));
+
+let navigateur: Browser;
+beforeAll(async () => {
+	navigateur = await lancerNavigateur();
+});
+afterAll(() => navigateur.close());
+
+// The filters are a plain GET form: they must work with JavaScript off.
+describe('filtering the fiches without JavaScript', () => {
+	it('by theme, then by country too, then removing a filter', async () => {
+		const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		const page = await contexte.newPage();
+		await page.goto('/fiches');
+		expect(await affichees(page)).toEqual(attendues(() => true));
+
+		await page.getByLabel('Thème', { exact: true }).selectOption({ value: 'mobilite-internationale-jeunes' });
+		await Promise.all([page.waitForURL('**/fiches?**'), page.getByRole('button', { name: 'Afficher les fiches' }).click()]);
+		expect(new URL(page.url()).searchParams.get('theme')).toBe('mobilite-internationale-jeunes');
+		const parTheme = attendues((f) => f.themes.includes('mobilite-internationale-jeunes'));
+		expect(parTheme.length).toBeGreaterThan(0);
+		expect(await affichees(page)).toEqual(parTheme);
+		await verifierAccessibilite(page);
+
+		// Both filters together narrow the list.
+		const pays = kit.fiches.find((f) => f.themes.includes('mobilite-internationale-jeunes'))!.pays[0]!;
+		await page.getByLabel('Pays partenaire', { exact: true }).selectOption({ value: pays });
+		await Promise.all([page.waitForURL(`**pays=${pays}**`), page.getByRole('button', { name: 'Afficher les fiches' }).click()]);
+		expect(await affichees(page)).toEqual(attendues((f) => f.themes.includes('mobilite-internationale-jeunes') && f.pays.includes(pays)));
+		// The form keeps its state.
+		expect(await page.getByLabel('Thème', { exact: true }).inputValue()).toBe('mobilite-internationale-jeunes');
+
+		// Removing the theme keeps the country.
+		await page.getByRole('link', { name: /Retirer le filtre Thème/ }).click();
+		await page.waitForURL(`**/fiches?pays=${pays}`);
+		expect(await affichees(page)).toEqual(attendues((f) => f.pays.includes(pays)));
+		await contexte.close();
+	});
+
+	it('by country from a fiche, and by stage', async () => {
+		const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		const page = await contexte.newPage();
+		await page.goto('/fiches/acces-aux-droits-etat-civil-madagascar');
+		await page.locator('.identite').getByRole('link', { name: 'Madagascar' }).click();
+		await page.waitForURL('**/fiches?pays=MG');
+		expect(await affichees(page)).toEqual(attendues((f) => f.pays.includes('MG')));
+
+		await page.goto('/fiches?etape=7');
+		expect(await affichees(page)).toEqual(attendues((f) => f.etapes.includes(7)));
+		await contexte.close();
+	});
+
+	it('explains a filter that matches nothing the kit has, and ignores it', async () => {
+		const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		const page = await contexte.newPage();
+		const reponse = await page.goto('/fiches?theme=%3Cscript%3Ealert(1)%3C%2Fscript%3E&pays=ZZ&etape=abc');
+		expect(reponse?.status()).toBe(200);
+		const messages = await page.getByRole('status').allTextContents();
+		expect(messages).toContain('Le thème « <script>alert(1)</script> » n\'existe pas dans le kit : ce filtre a été ignoré.');
+		expect(messages).toContain('Le pays « ZZ » n\'existe pas : ce filtre a été ignoré.');
+		expect(messages).toContain('L\'étape « abc » n\'existe pas dans le kit : ce filtre a été ignoré.');
+		expect(await affichees(page)).toEqual(attendues(() => true));
+		await verifierAccessibilite(page);
+		await contexte.close();
+	});
+});

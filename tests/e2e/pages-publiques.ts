@@ -1,0 +1,17 @@
+// Every public page of the kit, derived from the content files.
+import { lireContenu } from '../../src/lib/server/contenu/lecture.ts';
+import { CONTENU_REEL } from '../support/contenu.ts';
+
+export function pagesPubliques(): string[] {
+	const kit = lireContenu(CONTENU_REEL);
+	return [
+		'/',
+		'/etapes',
+		'/recommandations',
+		'/fiches',
+		'/fiches?theme=acces-aux-droits&pays=MG',
+		...kit.pages.map((p) => `/${p.slug}`),
+		...kit.etapes.flatMap((e) => [`/etapes/${e.slug}`, `/etapes/${e.slug}/imprimer`]),
+		...kit.fiches.filter((f) => f.statut === 'publiee').flatMap((f) => [`/fiches/${f.slug}`, `/fiches/${f.slug}/imprimer`])
+	];
+}
