@@ -63,10 +63,12 @@ describe('importing the content', () => {
 	});
 
 	it('applies exactly what changed in the files', async () => {
+		// Every example fiche is linked from a stage, so the one removed is one nothing links to.
+		copie.ecrire('fiches/fiche-retiree.md', copie.lire(`fiches/${FICHE}.md`));
 		await importerContenu(base.db, lireContenu(copie.dossier, copie.racine));
 		copie.remplacer(`fiches/${FICHE}.md`, /^titre: .*$/m, 'titre: "Un titre corrigé"');
 		copie.remplacer(`fiches/${FICHE}.md`, /^themes: \[.*\]$/m, 'themes: [acces-aux-droits]');
-		copie.supprimer('fiches/cooperatives-femmes-burkina.md');
+		copie.supprimer('fiches/fiche-retiree.md');
 
 		const bilan = await importerContenu(base.db, lireContenu(copie.dossier, copie.racine));
 		expect(bilan.details.fiches).toEqual({ ajouts: 0, modifications: 1, suppressions: 1 });
@@ -75,7 +77,7 @@ describe('importing the content', () => {
 		expect(fiche!.titre).toBe('Un titre corrigé');
 		const liens = await base.db.select({ theme: fichesThemes.theme }).from(fichesThemes).where(eq(fichesThemes.ficheId, fiche!.id));
 		expect(liens).toEqual([{ theme: 'acces-aux-droits' }]);
-		expect(await base.db.$count(fiches, eq(fiches.slug, 'cooperatives-femmes-burkina'))).toBe(0);
+		expect(await base.db.$count(fiches, eq(fiches.slug, 'fiche-retiree'))).toBe(0);
 	});
 
 	it('imports nothing of a run that fails part-way (one transaction)', async () => {

@@ -261,10 +261,12 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 
 	// ——— Pages ———
 	const pages: PageContenu[] = [];
+	const slugsPages: string[] = [];
 	for (const chemin of listerMarkdown('pages')) {
 		const fichier = relatif(chemin);
 		const slug = path.basename(chemin, '.md');
 		if (!verifierSlugFichier(slug, fichier, erreurs)) continue;
+		slugsPages.push(slug);
 		const source = lireFichier(chemin);
 		if (source === undefined) continue;
 		const doc = separerFrontMatter(source, fichier, erreurs);
@@ -286,10 +288,13 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 		paysExiste: (code) => nomPays(code) !== undefined
 	});
 	const fiches: FicheContenu[] = [];
+	// An invalid fiche is still a link target: its own error is enough, links to it are not broken.
+	const slugsFiches: string[] = [];
 	for (const chemin of listerMarkdown('fiches')) {
 		const fichier = relatif(chemin);
 		const slug = path.basename(chemin, '.md');
 		if (!verifierSlugFichier(slug, fichier, erreurs)) continue;
+		slugsFiches.push(slug);
 		const source = lireFichier(chemin);
 		if (source === undefined) continue;
 		const doc = separerFrontMatter(source, fichier, erreurs);
@@ -340,9 +345,9 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 	// ——— Internal links in Markdown ———
 	const cibleExiste = new Set([
 		...ROUTES_FIXES,
-		...fiches.map((f) => `/fiches/${f.slug}`),
+		...slugsFiches.map((slug) => `/fiches/${slug}`),
 		...slugsEtapes.map((slug) => `/etapes/${slug}`),
-		...pages.map((p) => `/${p.slug}`)
+		...slugsPages.map((slug) => `/${slug}`)
 	]);
 	const verifierLiens = (fichier: string, champ: string, markdown: string) => {
 		for (const m of markdown.matchAll(/\]\((\/[^)\s]*)\)/g)) {
