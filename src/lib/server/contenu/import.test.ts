@@ -17,7 +17,7 @@ afterAll(() => base.detruire());
 
 /** Every row's transaction id: unchanged means the row was not written. */
 async function versions() {
-	const lignes = await base.db.execute<{ t: string; xmin: string }>(sql`
+	const resultat = await base.db.execute(sql`
 		select 'etapes' as t, xmin::text from etapes
 		union all select 'recommandations', xmin::text from recommandations
 		union all select 'outils', xmin::text from outils
@@ -28,7 +28,8 @@ async function versions() {
 		union all select 'pages', xmin::text from pages
 		union all select 'odd_cibles', xmin::text from odd_cibles
 		order by 1, 2`);
-	return 'rows' in lignes ? lignes.rows : lignes;
+	// node-postgres and PGlite both answer { rows }.
+	return (resultat as unknown as { rows: { t: string; xmin: string }[] }).rows;
 }
 
 describe('importing the content', () => {
