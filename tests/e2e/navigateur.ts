@@ -32,7 +32,8 @@ export async function nouveauContexte(navigateur: Browser, options: BrowserConte
 /**
  * Runs axe-core with the WCAG 2.0/2.1 A and AA rules and expects no violation. axe cannot
  * run where JavaScript is off: there it checks the same address, same viewport, in a
- * context with JavaScript (the kit's pages ship no script, so the document is the same).
+ * context with JavaScript (the kit's pages render on the server; the one script, live
+ * search, changes nothing until the reader types).
  */
 export async function verifierAccessibilite(page: Page): Promise<void> {
 	if (sansJavaScript.has(page.context())) {

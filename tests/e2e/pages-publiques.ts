@@ -10,6 +10,10 @@ export function pagesPubliques(): string[] {
 		'/recommandations',
 		'/fiches',
 		'/fiches?theme=acces-aux-droits&pays=MG',
+		'/recherche',
+		'/recherche?q=jeunes+insertion&theme=mobilite-internationale-jeunes',
+		'/recherche?q=insertoin',
+		'/recherche?q=Bretagne',
 		...kit.pages.map((p) => `/${p.slug}`),
 		...kit.etapes.flatMap((e) => [`/etapes/${e.slug}`, `/etapes/${e.slug}/imprimer`]),
 		...kit.fiches.filter((f) => f.statut === 'publiee').flatMap((f) => [`/fiches/${f.slug}`, `/fiches/${f.slug}/imprimer`])

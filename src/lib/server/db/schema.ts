@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	check,
+	customType,
 	index,
 	integer,
 	jsonb,
@@ -21,6 +22,13 @@ export type Financement = { financeur: string; type: string; montant?: number };
 export type Temoignage = { citation: string; auteur: string; consentement: true };
 export type Ressource = { titre: string; description: string };
 export type Contact = { nom: string; role: string };
+
+/** A PostgreSQL full-text search document, maintained by the database (generated column). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** French, accent-insensitive text search configuration (migration 0002). */
+const vecteur = (poids: 'A' | 'B' | 'C', ...colonnes: string[]) =>
+	`setweight(to_tsvector('public.francais'::regconfig, ${colonnes.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ")}), '${poids}')`;
 
 const horodatage = () => ({
 	creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
@@ -49,6 +57,14 @@ export const oddCibles = pgTable(
 	(t) => [index('odd_cibles_objectif_idx').on(t.objectif)]
 );
 
+/** French départements (metropolitan and overseas) and their regions, from the official split. */
+export const departements = pgTable('departements', {
+	code: text('code').primaryKey(),
+	nom: text('nom').notNull(),
+	regionCode: text('region_code').notNull(),
+	regionNom: text('region_nom').notNull()
+});
+
 export const themes = pgTable('themes', {
 	slug: text('slug').primaryKey(),
 	nom: text('nom').notNull(),
@@ -74,8 +90,15 @@ export const etapes = pgTable('etapes', {
 	pourquoi: text('pourquoi').notNull(),
 	questionsCles: jsonb('questions_cles').$type<string[]>().notNull(),
 	ecueils: jsonb('ecueils').$type<Ecueil[]>().notNull(),
-	...horodatage()
-});
+	...horodatage(),
+	recherche: tsvector('recherche')
+		.notNull()
+		.generatedAlwaysAs(
+			sql.raw(
+				[vecteur('A', 'titre'), vecteur('B', 'resume'), vecteur('C', 'pourquoi', 'questions_cles::text', 'ecueils::text')].join(' || ')
+			)
+		)
+}, (t) => [index('etapes_recherche_idx').using('gin', t.recherche)]);
 
 export const recommandations = pgTable(
 	'recommandations',
@@ -88,9 +111,15 @@ export const recommandations = pgTable(
 		titre: text('titre').notNull(),
 		pourquoi: text('pourquoi').notNull(),
 		enPratique: text('en_pratique'),
-		...horodatage()
+		...horodatage(),
+		recherche: tsvector('recherche')
+			.notNull()
+			.generatedAlwaysAs(sql.raw([vecteur('A', 'titre'), vecteur('B', 'pourquoi'), vecteur('C', 'en_pratique')].join(' || ')))
 	},
-	(t) => [unique('recommandations_etape_numero_uq').on(t.etapeId, t.numero)]
+	(t) => [
+		unique('recommandations_etape_numero_uq').on(t.etapeId, t.numero),
+		index('recommandations_recherche_idx').using('gin', t.recherche)
+	]
 );
 
 export const outils = pgTable(
@@ -177,11 +206,44 @@ export const fiches = pgTable(
 		enseignements: text('enseignements').notNull(),
 		recommandationsTexte: text('recommandations_texte').notNull(),
 		transferabilite: text('transferabilite').notNull(),
-		...horodatage()
+		/**
+		 * What the reader may search a fiche by besides its text: porteur, partners, places,
+		 * themes, publics, in words. Written with the fiche (see recherche/identite.ts).
+		 */
+		identite: text('identite').notNull().default(''),
+		...horodatage(),
+		recherche: tsvector('recherche')
+			.notNull()
+			.generatedAlwaysAs(
+				sql.raw(
+					[
+						vecteur('A', 'titre'),
+						vecteur('B', 'resume', 'identite'),
+						vecteur(
+							'C',
+							...[
+								'contexte',
+								'objectifs',
+								'demarche',
+								'acteurs_gouvernance',
+								'implication_publics',
+								'transversalite',
+								'resultats_ici',
+								'resultats_la_bas',
+								'difficultes',
+								'enseignements',
+								'recommandations_texte',
+								'transferabilite'
+							]
+						)
+					].join(' || ')
+				)
+			)
 	},
 	(t) => [
 		check('fiches_statut_ck', sql`${t.statut} in ('brouillon', 'publiee')`),
-		index('fiches_statut_idx').on(t.statut)
+		index('fiches_statut_idx').on(t.statut),
+		index('fiches_recherche_idx').using('gin', t.recherche)
 	]
 );
 
@@ -269,6 +331,19 @@ export const fichesTerritoires = pgTable(
 		check('fiches_territoires_type_ck', sql`${t.type} in ('departement', 'pays')`),
 		index().on(t.type, t.code)
 	]
+);
+
+/**
+ * The words of the kit, without accents, for « Vouliez-vous dire … ? ». Filled by triggers on
+ * fiches, stages and recommendations (migration 0004); it only grows.
+ */
+export const rechercheMots = pgTable(
+	'recherche_mots',
+	{
+		cle: text('cle').primaryKey(),
+		forme: text('forme').notNull()
+	},
+	(t) => [index('recherche_mots_trgm_idx').using('gin', t.cle.op('gin_trgm_ops'))]
 );
 
 /** Small facts about the installation, such as the fingerprint of the last content import. */

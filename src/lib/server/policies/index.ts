@@ -26,6 +26,11 @@ export function peut(acteur: Acteur, action: Action, ressource: Ressource): bool
 	}
 }
 
+/** The fiche statuses an actor may read: lists and search show only those. */
+export function statutsFichesLisibles(acteur: Acteur): StatutFiche[] {
+	return (['publiee', 'brouillon'] as const).filter((statut) => peut(acteur, 'lire', { type: 'fiche', statut }));
+}
+
 /**
  * Throws the HTTP error a refusal deserves: 404 when saying « forbidden » would reveal that
  * something exists, 403 otherwise.

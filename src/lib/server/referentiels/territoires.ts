@@ -16,7 +16,9 @@ interface RegionBrute {
 export interface Departement {
 	code: string;
 	nom: string;
+	/** The region's name, and its INSEE code. */
 	region: string;
+	regionCode: string;
 }
 
 const departementsBruts = require('@etalab/decoupage-administratif/data/departements.json') as DepartementBrut[];
@@ -26,7 +28,7 @@ const nomsRegions = new Map(regionsBrutes.map((r) => [r.code, r.nom]));
 /** The 101 départements (metropolitan and overseas), from the official administrative split. */
 export const DEPARTEMENTS: readonly Departement[] = departementsBruts
 	.filter((d) => d.zone === 'metro' || d.zone === 'drom')
-	.map((d) => ({ code: d.code, nom: d.nom, region: nomsRegions.get(d.region) ?? '' }));
+	.map((d) => ({ code: d.code, nom: d.nom, region: nomsRegions.get(d.region) ?? '', regionCode: d.region }));
 
 const parCode = new Map(DEPARTEMENTS.map((d) => [d.code, d]));
 

@@ -1,0 +1,346 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import type { StatutFiche } from '../db/schema.ts';
+import { cartesFiches, type CarteFiche } from '../fiches/cartes.ts';
+import { nomPays } from '../referentiels/territoires.ts';
+import { extrait, type Extrait } from './extraits.ts';
+import { FACETTES, PAR_PAGE, adresseRecherche, type Facette, type ParametresRecherche } from './parametres.ts';
+import { analyserRequete, requetesTexte, type RequeteAnalysee } from './requete.ts';
+import { corrigerRequete } from './suggestions.ts';
+
+export interface OptionFacette {
+	valeur: string;
+	libelle: string;
+	nombre: number;
+	choisie: boolean;
+	/** The search with this value chosen, or removed when it is. */
+	href: string;
+	/** For départements: the region they belong to. */
+	groupe?: string;
+}
+
+export interface ResultatRecherche {
+	requete: RequeteAnalysee;
+	/** « tous »: every word found; « certains »: no fiche had them all, these have some. */
+	mode: 'vide' | 'tous' | 'certains' | 'aucun';
+	/** A corrected query when some words are unknown to the kit. */
+	suggestion?: { texte: string; href: string };
+	/** When nothing matched and the corrected query did: its results are shown. */
+	corrigee?: string;
+	adresseCorrigee?: string;
+	total: number;
+	fiches: (CarteFiche & { extrait: Extrait })[];
+	etapes: { numero: number; slug: string; titre: string; extrait: Extrait }[];
+	recommandations: { code: string; href: string; titre: string; etape: string; extrait: Extrait }[];
+	facettes: Record<Facette, OptionFacette[]>;
+	pages: { numero: number; href: string; courante: boolean }[];
+	tris: { valeur: 'pertinence' | 'date'; libelle: string; href: string; courant: boolean }[];
+	/** Filters of the address that match nothing in the kit: ignored, and said so. */
+	ignores: string[];
+}
+
+type Libelles = Record<Facette, Map<string, { libelle: string; groupe?: string }>>;
+
+/** Names of everything a facet can show. Small tables, read on each search. */
+async function libelles(db: Database): Promise<Libelles> {
+	const [themes, publics, etapes, objectifs, departements, pays] = await Promise.all([
+		db.execute(sql`select slug as v, nom as l from themes order by ordre`),
+		db.execute(sql`select slug as v, nom as l from publics order by ordre`),
+		db.execute(sql`select numero::text as v, numero || '. ' || titre as l from etapes order by numero`),
+		db.execute(sql`select numero::text as v, numero || '. ' || (intitule_court->>'fr') as l from odd_objectifs order by numero`),
+		db.execute(sql`select code as v, nom || ' (' || code || ')' as l, region_code as r, region_nom as rn from departements order by code`),
+		db.execute(sql`select distinct code as v from fiches_territoires where type = 'pays'`)
+	]);
+	const carte = (r: unknown) =>
+		new Map(lignes<{ v: string; l: string }>(r).map((x) => [x.v, { libelle: x.l }] as const));
+	const deps = lignes<{ v: string; l: string; r: string; rn: string }>(departements);
+	return {
+		theme: carte(themes),
+		public: carte(publics),
+		etape: carte(etapes),
+		odd: carte(objectifs),
+		departement: new Map(deps.map((d) => [d.v, { libelle: d.l, groupe: d.rn }])),
+		region: new Map(deps.map((d) => [d.r, { libelle: d.rn }])),
+		pays: new Map(lignes<{ v: string }>(pays).map((p) => [p.v, { libelle: nomPays(p.v) ?? p.v }])),
+		// Five-year periods from 1990 to 2045: enough for any project the kit will hold.
+		periode: new Map(
+			Array.from({ length: 12 }, (_, i) => 1990 + 5 * i).map((a) => [String(a), { libelle: `${a}–${a + 4}` }])
+		)
+	};
+}
+
+/** node-postgres and PGlite both answer { rows }. */
+function lignes<T>(resultat: unknown): T[] {
+	return (resultat as { rows: T[] }).rows;
+}
+
+/** The SQL condition of each chosen facet, on a fiche aliased « f ». */
+function conditionFacette(f: Facette, v: string): SQL {
+	switch (f) {
+		case 'theme':
+			return sql`exists (select 1 from fiches_themes x where x.fiche_id = f.id and x.theme = ${v})`;
+		case 'public':
+			return sql`exists (select 1 from fiches_publics x where x.fiche_id = f.id and x.public = ${v})`;
+		case 'etape':
+			return sql`exists (select 1 from fiches_etapes x join etapes e on e.id = x.etape_id where x.fiche_id = f.id and e.numero = ${Number(v)})`;
+		case 'pays':
+			return sql`exists (select 1 from fiches_territoires x where x.fiche_id = f.id and x.type = 'pays' and x.code = ${v})`;
+		case 'departement':
+			return sql`exists (select 1 from fiches_territoires x where x.fiche_id = f.id and x.type = 'departement' and x.code = ${v})`;
+		case 'region':
+			return sql`exists (select 1 from fiches_territoires x join departements d on d.code = x.code where x.fiche_id = f.id and x.type = 'departement' and d.region_code = ${v})`;
+		case 'odd':
+			return sql`exists (select 1 from fiches_odd_cibles x join odd_cibles c on c.code = x.cible where x.fiche_id = f.id and c.objectif = ${Number(v)})`;
+		case 'periode':
+			return sql`left(f.periode_debut, 4)::int between ${Number(v)} and ${Number(v) + 4}`;
+	}
+}
+
+/** Counts per facet value over the matching fiches (the CTE « m »). */
+const COMPTES = sql`
+	select 'theme' as facette, x.theme as valeur, count(*)::int as nombre from m join fiches_themes x on x.fiche_id = m.id group by x.theme
+	union all select 'public', x.public, count(*)::int from m join fiches_publics x on x.fiche_id = m.id group by x.public
+	union all select 'etape', e.numero::text, count(*)::int from m join fiches_etapes x on x.fiche_id = m.id join etapes e on e.id = x.etape_id group by e.numero
+	union all select 'pays', x.code, count(*)::int from m join fiches_territoires x on x.fiche_id = m.id and x.type = 'pays' group by x.code
+	union all select 'departement', x.code, count(*)::int from m join fiches_territoires x on x.fiche_id = m.id and x.type = 'departement' group by x.code
+	union all select 'region', d.region_code, count(distinct m.id)::int from m join fiches_territoires x on x.fiche_id = m.id and x.type = 'departement' join departements d on d.code = x.code group by d.region_code
+	union all select 'odd', c.objectif::text, count(distinct m.id)::int from m join fiches_odd_cibles x on x.fiche_id = m.id join odd_cibles c on c.code = x.cible group by c.objectif
+	union all select 'periode', ((left(m.periode_debut, 4)::int / 5) * 5)::text, count(*)::int from m group by 2`;
+
+const CORPS_FICHE = sql.raw(
+	[
+		'f.resume',
+		'f.contexte',
+		'f.objectifs',
+		'f.demarche',
+		'f.acteurs_gouvernance',
+		'f.implication_publics',
+		'f.transversalite',
+		'f.resultats_ici',
+		'f.resultats_la_bas',
+		'f.difficultes',
+		'f.enseignements',
+		'f.recommandations_texte',
+		'f.transferabilite'
+	].join(` || E'\\n\\n' || `)
+);
+
+// Highlights are marked with control characters the text cannot contain, then escaped by Svelte.
+const OPTIONS_EXTRAIT = `StartSel=\u0002, StopSel=\u0003, MaxFragments=2, MinWords=12, MaxWords=28, FragmentDelimiter=" … "`;
+
+/**
+ * Searches fiches, stages and recommendations together. The fiches are narrowed by the chosen
+ * facets, counted per facet value, sorted and paginated; stages and recommendations come with
+ * the first page.
+ */
+export async function rechercher(
+	db: Database,
+	p: ParametresRecherche,
+	statuts: StatutFiche[]
+): Promise<ResultatRecherche> {
+	const noms = await libelles(db);
+	const ignores: string[] = [];
+	const filtres: ParametresRecherche['filtres'] = {};
+	for (const f of FACETTES) {
+		const v = p.filtres[f];
+		if (v === undefined) continue;
+		const cle = f === 'pays' ? v.toUpperCase() : v;
+		if (noms[f].has(cle)) filtres[f] = cle;
+		else ignores.push(v);
+	}
+	const params: ParametresRecherche = { ...p, filtres };
+
+	let requete = analyserRequete(p.q);
+	let texte = await tsqueries(db, requete);
+	let corrigee: string | undefined;
+	let suggestion: ResultatRecherche['suggestion'];
+
+	const correction = texte ? await corrigerRequete(db, requete) : undefined;
+	if (correction) suggestion = { texte: correction, href: adresseRecherche(params, { q: correction, page: 1 }) };
+
+	let mode: ResultatRecherche['mode'] = texte ? 'tous' : 'vide';
+	let selection = await chercherFiches(db, params, statuts, texte?.tous);
+	if (texte && selection.total === 0) {
+		// Nothing has every word: first the corrected words, then any of the words.
+		if (correction) {
+			const r2 = analyserRequete(correction);
+			const t2 = await tsqueries(db, r2);
+			const s2 = t2 ? await chercherFiches(db, params, statuts, t2.tous) : undefined;
+			if (t2 && s2 && s2.total > 0) {
+				requete = r2;
+				texte = t2;
+				selection = s2;
+				corrigee = correction;
+				suggestion = undefined;
+			}
+		}
+		if (selection.total === 0) {
+			selection = await chercherFiches(db, params, statuts, texte.certains);
+			mode = selection.total > 0 ? 'certains' : 'aucun';
+			if (mode === 'certains') texte = { tous: texte.certains, certains: texte.certains };
+		}
+	}
+
+	const requeteActive = texte?.tous;
+	// Stages and recommendations: every word if possible, else some of them.
+	const guide = async <T>(chercher: (db: Database, q: string) => Promise<T[]>) => {
+		if (!texte || p.page !== 1) return [];
+		const tous = await chercher(db, texte.tous);
+		return tous.length > 0 || texte.certains === texte.tous ? tous : chercher(db, texte.certains);
+	};
+	const [cartes, extraits, etapes, recommandations] = await Promise.all([
+		cartesFiches(db, selection.ids),
+		extraitsFiches(db, selection.ids, requeteActive),
+		guide(chercherEtapes),
+		guide(chercherRecommandations)
+	]);
+
+	const pagesTotal = Math.max(1, Math.ceil(selection.total / PAR_PAGE));
+	return {
+		requete,
+		mode,
+		suggestion,
+		corrigee,
+		adresseCorrigee: corrigee ? adresseRecherche(params, { q: corrigee, page: 1 }) : undefined,
+		total: selection.total,
+		fiches: cartes.map((c) => ({ ...c, extrait: extraits.get(c.slug) ?? [] })),
+		etapes,
+		recommandations,
+		facettes: facettes(selection.comptes, noms, params),
+		pages: Array.from({ length: Math.min(pagesTotal, 100) }, (_, i) => ({
+			numero: i + 1,
+			href: adresseRecherche(params, { page: i + 1 }),
+			courante: i + 1 === p.page
+		})),
+		tris: (['pertinence', 'date'] as const).map((valeur) => ({
+			valeur,
+			libelle: valeur === 'pertinence' ? 'Pertinence' : 'Date (plus récentes d’abord)',
+			href: adresseRecherche(params, { tri: valeur, page: 1 }),
+			courant: p.tri === valeur
+		})),
+		ignores
+	};
+}
+
+/** The tsqueries of the reader's words, as text, or undefined when no word is searchable. */
+async function tsqueries(db: Database, r: RequeteAnalysee) {
+	const sqls = requetesTexte(r);
+	if (!sqls) return undefined;
+	const [ligne] = lignes<{ tous: string; certains: string; n: number }>(
+		await db.execute(sql`select (${sqls.tous})::text as tous, (${sqls.certains})::text as certains, numnode(${sqls.tous}) as n`)
+	);
+	// Only stop words (« de la ») leave nothing to search.
+	if (!ligne || ligne.n === 0) return undefined;
+	return { tous: ligne.tous, certains: ligne.certains };
+}
+
+async function chercherFiches(db: Database, p: ParametresRecherche, statuts: StatutFiche[], tsquery?: string) {
+	const conditions: SQL[] = [sql`f.statut in (${sql.join(statuts.map((s) => sql`${s}`), sql`, `)})`];
+	if (tsquery) conditions.push(sql`f.recherche @@ ${tsquery}::tsquery`);
+	for (const f of FACETTES) if (p.filtres[f]) conditions.push(conditionFacette(f, p.filtres[f]!));
+	const ou = sql.join(conditions, sql` and `);
+	const rang = tsquery ? sql`ts_rank(f.recherche, ${tsquery}::tsquery)` : sql`0`;
+	const ordre =
+		p.tri === 'date' || !tsquery
+			? sql`f.periode_debut desc, f.titre, f.id`
+			: sql`rang desc, f.periode_debut desc, f.id`;
+
+	const [page, comptes] = await Promise.all([
+		db.execute(sql`
+			select f.slug, f.id, ${rang} as rang, count(*) over ()::int as total
+			from fiches f where ${ou}
+			order by ${ordre}
+			limit ${PAR_PAGE} offset ${(p.page - 1) * PAR_PAGE}`),
+		db.execute(sql`with m as (select f.id, f.periode_debut from fiches f where ${ou}) ${COMPTES}`)
+	]);
+	const l = lignes<{ id: number; total: number }>(page);
+	const c = lignes<{ facette: Facette; valeur: string; nombre: number }>(comptes);
+	// A page past the end still knows the total: it is the count of any facet-less row set.
+	const total = l[0]?.total ?? (await compter(db, ou));
+	return { ids: l.map((x) => x.id), total, comptes: c };
+}
+
+async function compter(db: Database, ou: SQL) {
+	const [l] = lignes<{ n: number }>(await db.execute(sql`select count(*)::int as n from fiches f where ${ou}`));
+	return l?.n ?? 0;
+}
+
+async function extraitsFiches(db: Database, ids: number[], tsquery?: string) {
+	if (ids.length === 0) return new Map<string, Extrait>();
+	const r = lignes<{ slug: string; texte: string }>(
+		await db.execute(
+			tsquery
+				? sql`select f.slug, ts_headline('public.francais'::regconfig, ${CORPS_FICHE}, ${tsquery}::tsquery, ${OPTIONS_EXTRAIT}) as texte
+					from fiches f where f.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`
+				: sql`select f.slug, '' as texte from fiches f where false`
+		)
+	);
+	return new Map(r.map((x) => [x.slug, extrait(x.texte)]));
+}
+
+async function chercherEtapes(db: Database, tsquery: string) {
+	const r = lignes<{ numero: number; slug: string; titre: string; texte: string }>(
+		await db.execute(sql`
+			select e.numero, e.slug, e.titre,
+				ts_headline('public.francais'::regconfig, e.resume || E'\n\n' || e.pourquoi, ${tsquery}::tsquery, ${OPTIONS_EXTRAIT}) as texte
+			from etapes e where e.recherche @@ ${tsquery}::tsquery
+			order by ts_rank(e.recherche, ${tsquery}::tsquery) desc, e.numero
+			limit 4`)
+	);
+	return r.map((e) => ({ numero: e.numero, slug: e.slug, titre: e.titre, extrait: extrait(e.texte) }));
+}
+
+async function chercherRecommandations(db: Database, tsquery: string) {
+	const r = lignes<{ numero: number; etape_numero: number; slug: string; etape: string; titre: string; texte: string }>(
+		await db.execute(sql`
+			select r.numero, e.numero as etape_numero, e.slug, e.titre as etape, r.titre,
+				ts_headline('public.francais'::regconfig, r.pourquoi || E'\n\n' || coalesce(r.en_pratique, ''), ${tsquery}::tsquery, ${OPTIONS_EXTRAIT}) as texte
+			from recommandations r join etapes e on e.id = r.etape_id
+			where r.recherche @@ ${tsquery}::tsquery
+			order by ts_rank(r.recherche, ${tsquery}::tsquery) desc, e.numero, r.numero
+			limit 6`)
+	);
+	return r.map((x) => ({
+		code: `${x.etape_numero}.${x.numero}`,
+		href: `/etapes/${x.slug}#recommandation-${x.etape_numero}-${x.numero}`,
+		titre: x.titre,
+		etape: `${x.etape_numero}. ${x.etape}`,
+		extrait: extrait(x.texte)
+	}));
+}
+
+function facettes(
+	comptes: { facette: Facette; valeur: string; nombre: number }[],
+	noms: Libelles,
+	p: ParametresRecherche
+): Record<Facette, OptionFacette[]> {
+	const resultat = Object.fromEntries(FACETTES.map((f) => [f, [] as OptionFacette[]])) as Record<Facette, OptionFacette[]>;
+	for (const c of comptes) {
+		const nom = noms[c.facette].get(c.valeur);
+		if (!nom) continue;
+		const choisie = p.filtres[c.facette] === c.valeur;
+		const filtres = { ...p.filtres, [c.facette]: choisie ? undefined : c.valeur };
+		// Choosing a region keeps only its départements; choosing a département, its region.
+		if (c.facette === 'region' && !choisie) delete filtres.departement;
+		resultat[c.facette].push({
+			valeur: c.valeur,
+			libelle: nom.libelle,
+			nombre: c.nombre,
+			choisie,
+			groupe: nom.groupe,
+			href: adresseRecherche(p, { filtres, page: 1 })
+		});
+	}
+	const ordreNoms = (f: Facette) => [...noms[f].keys()];
+	for (const f of FACETTES) {
+		const ordre = ordreNoms(f);
+		resultat[f].sort((a, b) =>
+			f === 'pays' || f === 'region'
+				? a.libelle.localeCompare(b.libelle, 'fr')
+				: f === 'periode'
+					? Number(b.valeur) - Number(a.valeur)
+					: ordre.indexOf(a.valeur) - ordre.indexOf(b.valeur)
+		);
+	}
+	return resultat;
+}
