@@ -238,7 +238,14 @@ export const fiches = pgTable(
 						)
 					].join(' || ')
 				)
-			)
+			),
+		/**
+		 * Title, summary and identity alone: small enough to rank thousands of matches quickly
+		 * when a query matches most of the fiches (see recherche.ts).
+		 */
+		rechercheEntete: tsvector('recherche_entete')
+			.notNull()
+			.generatedAlwaysAs(sql.raw([vecteur('A', 'titre'), vecteur('B', 'resume', 'identite')].join(' || ')))
 	},
 	(t) => [
 		check('fiches_statut_ck', sql`${t.statut} in ('brouillon', 'publiee')`),

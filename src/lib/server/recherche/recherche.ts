@@ -41,8 +41,19 @@ export interface ResultatRecherche {
 
 type Libelles = Record<Facette, Map<string, { libelle: string; groupe?: string }>>;
 
-/** Names of everything a facet can show. Small tables, read on each search. */
-async function libelles(db: Database): Promise<Libelles> {
+const cacheLibelles = new WeakMap<Database, { jusqua: number; libelles: Promise<Libelles> }>();
+
+/** Names of everything a facet can show: small tables, kept for 30 seconds. */
+function libelles(db: Database): Promise<Libelles> {
+	const enCache = cacheLibelles.get(db);
+	if (enCache && enCache.jusqua > Date.now()) return enCache.libelles;
+	const frais = lireLibelles(db);
+	cacheLibelles.set(db, { jusqua: Date.now() + 30_000, libelles: frais });
+	frais.catch(() => cacheLibelles.delete(db));
+	return frais;
+}
+
+async function lireLibelles(db: Database): Promise<Libelles> {
 	const [themes, publics, etapes, objectifs, departements, pays] = await Promise.all([
 		db.execute(sql`select slug as v, nom as l from themes order by ordre`),
 		db.execute(sql`select slug as v, nom as l from publics order by ordre`),
@@ -234,33 +245,47 @@ async function tsqueries(db: Database, r: RequeteAnalysee) {
 	return { tous: ligne.tous, certains: ligne.certains };
 }
 
+/** Beyond this many matches, fiches are ranked on their title, summary and identity only. */
+const SEUIL_RANG_COMPLET = 500;
+
+type Executeur = Pick<Database, 'execute'>;
+
 async function chercherFiches(db: Database, p: ParametresRecherche, statuts: StatutFiche[], tsquery?: string) {
 	const conditions: SQL[] = [sql`f.statut in (${sql.join(statuts.map((s) => sql`${s}`), sql`, `)})`];
 	if (tsquery) conditions.push(sql`f.recherche @@ ${tsquery}::tsquery`);
 	for (const f of FACETTES) if (p.filtres[f]) conditions.push(conditionFacette(f, p.filtres[f]!));
 	const ou = sql.join(conditions, sql` and `);
-	const rang = tsquery ? sql`ts_rank(f.recherche, ${tsquery}::tsquery)` : sql`0`;
-	const ordre =
-		p.tri === 'date' || !tsquery
-			? sql`f.periode_debut desc, f.titre, f.id`
-			: sql`rang desc, f.periode_debut desc, f.id`;
 
-	const [page, comptes] = await Promise.all([
-		db.execute(sql`
-			select f.slug, f.id, ${rang} as rang, count(*) over ()::int as total
-			from fiches f where ${ou}
+	return db.transaction(async (tx) => {
+		// Without facets, the planner does not count the cost of reading every large (TOASTed)
+		// document when most fiches match, and scans them all; the GIN index answers far faster.
+		// With facets, their indexes narrow the fiches first: the planner is right then.
+		const sansFacette = FACETTES.every((f) => !p.filtres[f]);
+		if (tsquery && sansFacette) await tx.execute(sql`set local enable_seqscan = off`);
+		const total = await compter(tx, ou);
+		// Ranking reads each matching document: on the whole text for a precise query, on the
+		// small header vector when the query matches thousands of fiches.
+		const rang = !tsquery
+			? sql`0`
+			: total <= SEUIL_RANG_COMPLET
+				? sql`ts_rank(f.recherche, ${tsquery}::tsquery)`
+				: sql`ts_rank(f.recherche_entete, ${tsquery}::tsquery)`;
+		const ordre =
+			p.tri === 'date' || !tsquery ? sql`f.periode_debut desc, f.titre, f.id` : sql`rang desc, f.periode_debut desc, f.id`;
+		const page = await tx.execute(sql`
+			select f.id, ${rang} as rang from fiches f where ${ou}
 			order by ${ordre}
-			limit ${PAR_PAGE} offset ${(p.page - 1) * PAR_PAGE}`),
-		db.execute(sql`with m as (select f.id, f.periode_debut from fiches f where ${ou}) ${COMPTES}`)
-	]);
-	const l = lignes<{ id: number; total: number }>(page);
-	const c = lignes<{ facette: Facette; valeur: string; nombre: number }>(comptes);
-	// A page past the end still knows the total: it is the count of any facet-less row set.
-	const total = l[0]?.total ?? (await compter(db, ou));
-	return { ids: l.map((x) => x.id), total, comptes: c };
+			limit ${PAR_PAGE} offset ${(p.page - 1) * PAR_PAGE}`);
+		const comptes = await tx.execute(sql`with m as (select f.id, f.periode_debut from fiches f where ${ou}) ${COMPTES}`);
+		return {
+			ids: lignes<{ id: number }>(page).map((x) => x.id),
+			total,
+			comptes: lignes<{ facette: Facette; valeur: string; nombre: number }>(comptes)
+		};
+	});
 }
 
-async function compter(db: Database, ou: SQL) {
+async function compter(db: Executeur, ou: SQL) {
 	const [l] = lignes<{ n: number }>(await db.execute(sql`select count(*)::int as n from fiches f where ${ou}`));
 	return l?.n ?? 0;
 }

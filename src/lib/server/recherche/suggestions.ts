@@ -12,16 +12,22 @@ export async function corrigerRequete(db: Database, r: RequeteAnalysee): Promise
 	const candidats = r.termes.filter((t) => t.corrigeable && t.texte.length >= 4 && t.texte.length <= 30 && /^\p{L}+$/u.test(t.texte));
 	if (candidats.length === 0) return undefined;
 	const cles = [...new Set(candidats.map((t) => normaliser(t.texte)))];
+	const liste = sql`array[${sql.join(cles.map((c) => sql`${c}`), sql`, `)}]::text[]`;
+	// Known words are looked up first (an index probe); only unknown ones pay for similarity.
+	const connus = (await db.execute(sql`select cle from recherche_mots where cle = any(${liste})`)) as unknown as {
+		rows: { cle: string }[];
+	};
+	const aCorriger = cles.filter((c) => !connus.rows.some((k) => k.cle === c));
+	if (aCorriger.length === 0) return undefined;
 	const res = (await db.execute(sql`
 		select q.mot, best.forme
-		from unnest(${sql`array[${sql.join(cles.map((c) => sql`${c}`), sql`, `)}]::text[]`}) as q(mot)
+		from unnest(${sql`array[${sql.join(aCorriger.map((c) => sql`${c}`), sql`, `)}]::text[]`}) as q(mot)
 		left join lateral (
 			select m.forme from recherche_mots m
 			where m.cle % q.mot
 			order by similarity(m.cle, q.mot) desc, abs(char_length(m.cle) - char_length(q.mot)), m.cle
 			limit 1
-		) best on true
-		where not exists (select 1 from recherche_mots k where k.cle = q.mot)`)) as unknown as {
+		) best on true`)) as unknown as {
 		rows: { mot: string; forme: string | null }[];
 	};
 	for (const l of res.rows) if (l.forme) inconnus.set(l.mot, l.forme);

@@ -1,0 +1,1 @@
+ALTER TABLE "fiches" ADD COLUMN "recherche_entete" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('public.francais'::regconfig, coalesce(titre, '')), 'A') || setweight(to_tsvector('public.francais'::regconfig, coalesce(resume, '') || ' ' || coalesce(identite, '')), 'B')) STORED NOT NULL;
