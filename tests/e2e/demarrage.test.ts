@@ -71,13 +71,14 @@ describe('starting the server', () => {
 
 	it('stops cleanly on SIGTERM, releasing the embedded database', async () => {
 		const donnees = dossierTemporaire();
-		const { processus } = await demarrerServeur({ PORT: String(await portLibre()), DATA_DIR: donnees });
+		// The embedded database, even when the suite runs on PostgreSQL.
+		const { processus } = await demarrerServeur({ PORT: String(await portLibre()), DATA_DIR: donnees, DATABASE_URL: '' });
 		const debut = Date.now();
 		await arreterServeur(processus);
 		expect(processus.exitCode).toBe(0);
 		expect(Date.now() - debut).toBeLessThan(10_000);
 		// Released: a second start on the same data succeeds, without importing again.
-		const second = await demarrerServeur({ PORT: String(await portLibre()), DATA_DIR: donnees });
+		const second = await demarrerServeur({ PORT: String(await portLibre()), DATA_DIR: donnees, DATABASE_URL: '' });
 		expect(second.sortie()).toContain('contenu à jour');
 		await arreterServeur(second.processus);
 	});
