@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import {
 	etapes,
@@ -21,7 +21,9 @@ import { departement, nomPays } from '../referentiels/territoires.ts';
 
 /** A fiche with everything its page shows, whatever its status (the caller asks the policy), or undefined. */
 export async function ficheParSlug(db: Database, slug: string) {
-	const [fiche] = await db.select().from(fiches).where(eq(fiches.slug, slug));
+	// The search documents are large and for the database only.
+	const { recherche: _r, rechercheEntete: _e, ...colonnes } = getTableColumns(fiches);
+	const [fiche] = await db.select(colonnes).from(fiches).where(eq(fiches.slug, slug));
 	if (!fiche) return undefined;
 
 	const [listeThemes, listePublics, listeEtapes, listeRecommandations, cibles, territoires] = await Promise.all([
@@ -72,6 +74,7 @@ export async function ficheParSlug(db: Database, slug: string) {
 	]);
 
 	return {
+		id: fiche.id,
 		slug: fiche.slug,
 		statut: fiche.statut,
 		titre: fiche.titre,
