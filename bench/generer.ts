@@ -16,7 +16,7 @@ import {
 } from '../src/lib/server/db/schema.ts';
 import { SECTIONS_FICHE } from '../src/lib/server/contenu/schemas.ts';
 import { DEPARTEMENTS } from '../src/lib/server/referentiels/territoires.ts';
-import { texteIdentite } from '../src/lib/server/recherche/identite.ts';
+import { liensFacettes, texteIdentite } from '../src/lib/server/recherche/identite.ts';
 
 export const PAYS = ['SN', 'MA', 'BJ', 'TN', 'MG', 'LB', 'BF', 'HT', 'CO', 'ML', 'TG', 'DZ', 'CM', 'CI', 'NE', 'GN', 'MR', 'TD', 'CD', 'CG', 'GA', 'RW', 'BI', 'KM', 'MU', 'DJ', 'PS', 'JO', 'VN', 'KH', 'LA', 'PE', 'BO', 'BR', 'CL', 'EC', 'CU', 'DO', 'AM', 'GE'];
 
@@ -67,6 +67,7 @@ export async function genererFiches(db: Database, kit: KitContenu, nombre: numbe
 			const etapes = h.plusieurs([1, 2, 3, 4, 5, 6, 7, 8], 1, 3).sort();
 			const departements = h.plusieurs(DEPARTEMENTS.map((d) => d.code), 1, 1);
 			const pays = h.plusieurs(PAYS, 1, 2);
+			const odd = h.plusieurs(cibles, 1, 3);
 			const annee = 2008 + h.entier(18);
 			const sections = Object.fromEntries(
 				SECTIONS_FICHE.map(([, champ]) => [champ, Array.from({ length: 3 + h.entier(3) }, () => h.un(phrases[champ])).join(' ')])
@@ -97,7 +98,8 @@ export async function genererFiches(db: Database, kit: KitContenu, nombre: numbe
 				{ ...ligne, partenairesIci: ligne.partenairesIci!, partenairesLaBas: ligne.partenairesLaBas!, territoiresLaBas: null, departements, pays, themes, publics, etapes },
 				noms
 			);
-			return { ligne, themes, publics, etapes, departements, pays };
+			ligne.liensFacettes = liensFacettes({ departements, pays, themes, publics, etapes, cibles: odd });
+			return { ligne, themes, publics, etapes, departements, pays, odd };
 		});
 		await db.transaction(async (tx) => {
 			const ids = await tx.insert(fiches).values(lot.map((l) => l.ligne)).returning({ id: fiches.id });
@@ -112,7 +114,7 @@ export async function genererFiches(db: Database, kit: KitContenu, nombre: numbe
 				})
 			);
 			await tx.insert(fichesOddCibles).values(
-				avec.flatMap((l) => h.plusieurs(cibles, 1, 3).map((cible) => ({ ficheId: l.id, cible, justification: 'Cible illustrée par le projet.' })))
+				avec.flatMap((l) => l.odd.map((cible) => ({ ficheId: l.id, cible, justification: 'Cible illustrée par le projet.' })))
 			);
 			await tx.insert(fichesTerritoires).values(
 				avec.flatMap((l) => [

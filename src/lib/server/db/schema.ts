@@ -211,6 +211,20 @@ export const fiches = pgTable(
 		 * themes, publics, in words. Written with the fiche (see recherche/identite.ts).
 		 */
 		identite: text('identite').notNull().default(''),
+		/** The fiche's links as « facette:valeur » terms, written with it (recherche/identite.ts). */
+		liensFacettes: text('liens_facettes').array().notNull().default(sql`'{}'::text[]`),
+		/**
+		 * Every facet term of the fiche: its links, its status and its five-year period. Indexed with
+		 * the search document, so that words and facets are answered by one GIN index.
+		 */
+		facettes: text('facettes')
+			.array()
+			.notNull()
+			.generatedAlwaysAs(
+				sql.raw(
+					`liens_facettes || array['statut:' || statut, 'periode:' || ((substring(periode_debut from 1 for 4)::int / 5) * 5)::text]`
+				)
+			),
 		...horodatage(),
 		recherche: tsvector('recherche')
 			.notNull()
@@ -250,7 +264,7 @@ export const fiches = pgTable(
 	(t) => [
 		check('fiches_statut_ck', sql`${t.statut} in ('brouillon', 'publiee')`),
 		index('fiches_statut_idx').on(t.statut),
-		index('fiches_recherche_idx').using('gin', t.recherche)
+		index('fiches_recherche_idx').using('gin', t.recherche, t.facettes)
 	]
 );
 

@@ -61,6 +61,18 @@ describe('the method', () => {
 		expect(index.map((e) => e.recommandations.length)).toEqual(kit.etapes.map((e) => e.recommandations.length));
 	});
 
+	it('lists first, under each recommendation, the fiches whose text speaks most of it', async () => {
+		const index = await indexRecommandations(base.db);
+		const fichesDe = (etape: number, numero: number) =>
+			index.find((e) => e.numero === etape)!.recommandations.find((r) => r.numero === numero)!.fiches.map((f) => f.slug);
+		// « Associer les associations et ONG pour leur expertise de terrain »: the Mali fiche is
+		// about a migrants' association; alphabetical order would put it last.
+		expect(fichesDe(2, 2)[0]).toBe('migrants-acces-aux-droits-mali');
+		// « Lever les freins concrets… garde d'enfants… »: the women's cooperatives.
+		expect(fichesDe(3, 3)[0]).toBe('cooperatives-femmes-burkina');
+		expect(fichesDe(3, 3)).toHaveLength(3);
+	});
+
 	it('answers undefined for an unknown stage or page', async () => {
 		expect(await etapeParSlug(base.db, 'inconnue')).toBeUndefined();
 		expect(await pageParSlug(base.db, 'inconnue')).toBeUndefined();

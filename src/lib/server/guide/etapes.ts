@@ -50,15 +50,20 @@ export async function listerEtapes(db: Database) {
 
 export type EtapeResume = Awaited<ReturnType<typeof listerEtapes>>[number];
 
-/** The published fiches that illustrate each of the given recommendations. */
+/**
+ * The published fiches that illustrate each of the given recommendations, the closest first:
+ * ranked by how much their text speaks of the recommendation's title (any of its words).
+ */
 async function fichesParRecommandation(db: Database, ids: number[]) {
 	if (ids.length === 0) return new Map<number, { slug: string; titre: string }[]>();
+	const motsDuTitre = sql`replace(plainto_tsquery('public.francais', ${recommandations.titre})::text, ' & ', ' | ')::tsquery`;
 	const lignes = await db
 		.select({ recommandationId: fichesRecommandations.recommandationId, slug: fiches.slug, titre: fiches.titre })
 		.from(fichesRecommandations)
 		.innerJoin(fiches, and(eq(fiches.id, fichesRecommandations.ficheId), fichesPubliees))
+		.innerJoin(recommandations, eq(recommandations.id, fichesRecommandations.recommandationId))
 		.where(inArray(fichesRecommandations.recommandationId, ids))
-		.orderBy(asc(fiches.titre));
+		.orderBy(desc(sql`ts_rank(${fiches.recherche}, ${motsDuTitre})`), asc(fiches.titre));
 	const parRecommandation = new Map<number, { slug: string; titre: string }[]>();
 	for (const { recommandationId, ...fiche } of lignes) {
 		parRecommandation.set(recommandationId, [...(parRecommandation.get(recommandationId) ?? []), fiche]);

@@ -39,3 +39,26 @@ export function texteIdentite(
 		.filter(Boolean)
 		.join(' · ');
 }
+
+/**
+ * The links of a fiche as « facette:valeur » terms (theme, public, stage, département, its
+ * region, country, SDG goal), indexed with its search document so that one GIN index answers
+ * the words and the facets together. Written with the fiche, like its identity; the status and
+ * the period are added by the database (generated column `facettes`).
+ */
+export function liensFacettes(f: Pick<IdentiteFiche, 'departements' | 'pays' | 'themes' | 'publics' | 'etapes'> & { cibles: string[] }): string[] {
+	const termes = [
+		...f.themes.map((v) => `theme:${v}`),
+		...f.publics.map((v) => `public:${v}`),
+		...f.etapes.map((v) => `etape:${v}`),
+		...f.departements.map((v) => `departement:${v}`),
+		...f.departements.flatMap((v) => {
+			const d = departement(v);
+			return d ? [`region:${d.regionCode}`] : [];
+		}),
+		...f.pays.map((v) => `pays:${v}`),
+		// A target « 16.9 » belongs to goal 16.
+		...f.cibles.map((c) => `odd:${c.split('.')[0]}`)
+	];
+	return [...new Set(termes)];
+}

@@ -1,5 +1,6 @@
 // Search through the real database (PGlite, or PostgreSQL with DATABASE_URL) on the kit's
 // example content: relevance by rank, facets, robustness to any input.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
 import { copierContenu } from '../../../../tests/support/contenu.ts';
@@ -171,6 +172,24 @@ describe('facets', () => {
 		const periode = await chercher('periode=2020');
 		expect(periode.fiches.every((f) => f.periodeDebut >= '2020' && f.periodeDebut < '2025')).toBe(true);
 		expect(periode.total).toBeGreaterThan(0);
+	});
+
+	it('indexes, for every fiche, exactly the facet terms of its links, status and period', async () => {
+		// The terms are written by the import; here they are recomputed from the link tables.
+		const r = await base.db.execute(sql`
+			select f.slug, f.facettes, array(
+				select 'theme:' || theme from fiches_themes where fiche_id = f.id
+				union select 'public:' || public from fiches_publics where fiche_id = f.id
+				union select 'etape:' || e.numero from fiches_etapes x join etapes e on e.id = x.etape_id where x.fiche_id = f.id
+				union select x.type || ':' || x.code from fiches_territoires x where x.fiche_id = f.id
+				union select 'region:' || d.region_code from fiches_territoires x join departements d on d.code = x.code where x.fiche_id = f.id and x.type = 'departement'
+				union select 'odd:' || c.objectif from fiches_odd_cibles x join odd_cibles c on c.code = x.cible where x.fiche_id = f.id
+				union select 'statut:' || f.statut
+				union select 'periode:' || (left(f.periode_debut, 4)::int / 5) * 5
+			) as attendus from fiches f`);
+		const lignes = (r as unknown as { rows: { slug: string; facettes: string[]; attendus: string[] }[] }).rows;
+		expect(lignes).toHaveLength(13);
+		for (const l of lignes) expect([...l.facettes].sort(), l.slug).toEqual([...l.attendus].sort());
 	});
 
 	it('ignores a filter that matches nothing in the kit, and says which', async () => {

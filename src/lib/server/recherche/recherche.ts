@@ -85,39 +85,6 @@ function lignes<T>(resultat: unknown): T[] {
 	return (resultat as { rows: T[] }).rows;
 }
 
-/** The SQL condition of each chosen facet, on a fiche aliased « f ». */
-function conditionFacette(f: Facette, v: string): SQL {
-	switch (f) {
-		case 'theme':
-			return sql`exists (select 1 from fiches_themes x where x.fiche_id = f.id and x.theme = ${v})`;
-		case 'public':
-			return sql`exists (select 1 from fiches_publics x where x.fiche_id = f.id and x.public = ${v})`;
-		case 'etape':
-			return sql`exists (select 1 from fiches_etapes x join etapes e on e.id = x.etape_id where x.fiche_id = f.id and e.numero = ${Number(v)})`;
-		case 'pays':
-			return sql`exists (select 1 from fiches_territoires x where x.fiche_id = f.id and x.type = 'pays' and x.code = ${v})`;
-		case 'departement':
-			return sql`exists (select 1 from fiches_territoires x where x.fiche_id = f.id and x.type = 'departement' and x.code = ${v})`;
-		case 'region':
-			return sql`exists (select 1 from fiches_territoires x join departements d on d.code = x.code where x.fiche_id = f.id and x.type = 'departement' and d.region_code = ${v})`;
-		case 'odd':
-			return sql`exists (select 1 from fiches_odd_cibles x join odd_cibles c on c.code = x.cible where x.fiche_id = f.id and c.objectif = ${Number(v)})`;
-		case 'periode':
-			return sql`left(f.periode_debut, 4)::int between ${Number(v)} and ${Number(v) + 4}`;
-	}
-}
-
-/** Counts per facet value over the matching fiches (the CTE « m »). */
-const COMPTES = sql`
-	select 'theme' as facette, x.theme as valeur, count(*)::int as nombre from m join fiches_themes x on x.fiche_id = m.id group by x.theme
-	union all select 'public', x.public, count(*)::int from m join fiches_publics x on x.fiche_id = m.id group by x.public
-	union all select 'etape', e.numero::text, count(*)::int from m join fiches_etapes x on x.fiche_id = m.id join etapes e on e.id = x.etape_id group by e.numero
-	union all select 'pays', x.code, count(*)::int from m join fiches_territoires x on x.fiche_id = m.id and x.type = 'pays' group by x.code
-	union all select 'departement', x.code, count(*)::int from m join fiches_territoires x on x.fiche_id = m.id and x.type = 'departement' group by x.code
-	union all select 'region', d.region_code, count(distinct m.id)::int from m join fiches_territoires x on x.fiche_id = m.id and x.type = 'departement' join departements d on d.code = x.code group by d.region_code
-	union all select 'odd', c.objectif::text, count(distinct m.id)::int from m join fiches_odd_cibles x on x.fiche_id = m.id join odd_cibles c on c.code = x.cible group by c.objectif
-	union all select 'periode', ((left(m.periode_debut, 4)::int / 5) * 5)::text, count(*)::int from m group by 2`;
-
 const CORPS_FICHE = sql.raw(
 	[
 		'f.resume',
@@ -248,21 +215,35 @@ async function tsqueries(db: Database, r: RequeteAnalysee) {
 /** Beyond this many matches, fiches are ranked on their title, summary and identity only. */
 const SEUIL_RANG_COMPLET = 500;
 
-type Executeur = Pick<Database, 'execute'>;
-
+/**
+ * The fiches of a search: their count per facet value, then one page of them. Words and facets
+ * are both answered by the GIN index on (recherche, facettes): chosen facets and readable
+ * statuses are « facette:valeur » terms of the generated `facettes` array.
+ */
 async function chercherFiches(db: Database, p: ParametresRecherche, statuts: StatutFiche[], tsquery?: string) {
-	const conditions: SQL[] = [sql`f.statut in (${sql.join(statuts.map((s) => sql`${s}`), sql`, `)})`];
+	const choisis = FACETTES.flatMap((f) => (p.filtres[f] ? [`${f}:${p.filtres[f]}`] : []));
+	const lisibles = statuts.map((s) => `statut:${s}`);
+	const tableau = (termes: string[]) => sql`array[${sql.join(termes.map((t) => sql`${t}`), sql`, `)}]::text[]`;
+	const conditions: SQL[] =
+		lisibles.length === 1
+			? [sql`f.facettes @> ${tableau([...choisis, ...lisibles])}`]
+			: [sql`f.facettes && ${tableau(lisibles)}`, ...(choisis.length > 0 ? [sql`f.facettes @> ${tableau(choisis)}`] : [])];
 	if (tsquery) conditions.push(sql`f.recherche @@ ${tsquery}::tsquery`);
-	for (const f of FACETTES) if (p.filtres[f]) conditions.push(conditionFacette(f, p.filtres[f]!));
 	const ou = sql.join(conditions, sql` and `);
 
 	return db.transaction(async (tx) => {
-		// Without facets, the planner does not count the cost of reading every large (TOASTed)
-		// document when most fiches match, and scans them all; the GIN index answers far faster.
-		// With facets, their indexes narrow the fiches first: the planner is right then.
-		const sansFacette = FACETTES.every((f) => !p.filtres[f]);
-		if (tsquery && sansFacette) await tx.execute(sql`set local enable_seqscan = off`);
-		const total = await compter(tx, ou);
+		// The planner does not count the cost of reading each large (TOASTed) document when it
+		// expects most fiches to match, and would scan them all; the index answers far faster.
+		if (tsquery) await tx.execute(sql`set local enable_seqscan = off`);
+		const comptes = lignes<{ terme: string; nombre: number }>(
+			await tx.execute(sql`select t as terme, count(*)::int as nombre from fiches f, unnest(f.facettes) t where ${ou} group by t`)
+		).map(({ terme, nombre }) => {
+			const i = terme.indexOf(':');
+			return { facette: terme.slice(0, i), valeur: terme.slice(i + 1), nombre };
+		});
+		// Each fiche has one status: their counts add up to the number of matches.
+		const total = comptes.filter((c) => c.facette === 'statut').reduce((n, c) => n + c.nombre, 0);
+		if (total === 0) return { ids: [], total, comptes: [] };
 		// Ranking reads each matching document: on the whole text for a precise query, on the
 		// small header vector when the query matches thousands of fiches.
 		const rang = !tsquery
@@ -276,18 +257,12 @@ async function chercherFiches(db: Database, p: ParametresRecherche, statuts: Sta
 			select f.id, ${rang} as rang from fiches f where ${ou}
 			order by ${ordre}
 			limit ${PAR_PAGE} offset ${(p.page - 1) * PAR_PAGE}`);
-		const comptes = await tx.execute(sql`with m as (select f.id, f.periode_debut from fiches f where ${ou}) ${COMPTES}`);
 		return {
 			ids: lignes<{ id: number }>(page).map((x) => x.id),
 			total,
-			comptes: lignes<{ facette: Facette; valeur: string; nombre: number }>(comptes)
+			comptes: comptes.filter((c): c is { facette: Facette; valeur: string; nombre: number } => FACETTES.includes(c.facette as Facette))
 		};
 	});
-}
-
-async function compter(db: Executeur, ou: SQL) {
-	const [l] = lignes<{ n: number }>(await db.execute(sql`select count(*)::int as n from fiches f where ${ou}`));
-	return l?.n ?? 0;
 }
 
 async function extraitsFiches(db: Database, ids: number[], tsquery?: string) {
