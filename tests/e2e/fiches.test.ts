@@ -75,3 +75,27 @@ describe('filtering the fiches without JavaScript', () => {
 		await contexte.close();
 	});
 });
+
+describe('from a fiche to its neighbours', () => {
+	it('offers the closest fiches and the other territories that worked on its themes', async () => {
+		const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		const page = await contexte.newPage();
+		await page.goto('/fiches/volontariat-reciproque-jeunes-togo');
+		const proches = page.getByRole('region', { name: 'Fiches proches' });
+		const titres = (await proches.locator('article.carte h3').allTextContents()).map((t) => t.trim());
+		expect(titres.length).toBeGreaterThan(0);
+		expect(titres.length).toBeLessThanOrEqual(4);
+		const togo = kit.fiches.find((f) => f.slug === 'volontariat-reciproque-jeunes-togo')!;
+		expect(titres).not.toContain(togo.titre);
+		// The closest shares the Togo fiche's theme: the Benin mobility fiche.
+		expect(titres[0]).toBe(kit.fiches.find((f) => f.slug === 'mobilite-stages-jeunes-benin')!.titre);
+
+		// « D'autres territoires… » leads to the search narrowed to that theme.
+		const ailleurs = page.getByRole('region', { name: 'D’autres territoires ont travaillé sur…' });
+		await ailleurs.getByRole('link', { name: 'Mobilité internationale des jeunes en insertion' }).click();
+		await page.waitForURL('**/recherche?theme=mobilite-internationale-jeunes');
+		expect(await affichees(page)).toEqual(attendues((f) => f.themes.includes('mobilite-internationale-jeunes')));
+		await verifierAccessibilite(page);
+		await contexte.close();
+	});
+});
