@@ -1,9 +1,12 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
-import { arreter, demarrer } from '#lib/server/demarrage.ts';
-import { VISITEUR } from '#lib/server/policies/index.ts';
+import { svelteKitHandler } from 'better-auth/svelte-kit';
+import { acteurDeLaRequete } from '#lib/server/comptes/session.ts';
+import { auth, initialiserComptes } from '#lib/server/comptes/instance.ts';
+import { arreter, db, demarrer } from '#lib/server/demarrage.ts';
 
 export const init: ServerInit = async () => {
 	await demarrer();
+	await initialiserComptes(db());
 	// PGlite keeps the process alive after SIGTERM unless it is closed.
 	process.once('sveltekit:shutdown' as 'beforeExit', () => void arreter());
 };
@@ -17,11 +20,18 @@ const EN_TETES_SECURITE: Record<string, string> = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	event.locals.acteur = VISITEUR;
-	const response = await resolve(event);
+	event.locals.acteur = await acteurDeLaRequete(auth(), event.request.headers);
+	// Better Auth's own endpoints (/api/auth/…): links in mails, sign-on callbacks.
+	const response = await svelteKitHandler({ auth: auth(), event, resolve, building: false });
 	for (const [nom, valeur] of Object.entries(EN_TETES_SECURITE)) {
 		if (!response.headers.has(nom)) response.headers.set(nom, valeur);
 	}
+	// Over https, browsers are told to never use plain http for this site again.
+	if (event.url.protocol === 'https:' && !response.headers.has('strict-transport-security')) {
+		response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
+	}
+	// Pages that depend on who is signed in are never kept by shared caches.
+	if (event.locals.acteur.role !== 'visiteur') response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 

@@ -30,3 +30,7 @@ export const pluriel = (n: number, singulier: string, plurielForme = `${singulie
 
 /** The page title: « Page — Terrinclus ». */
 export const titrePage = (titre?: string) => (titre ? `${titre} — Terrinclus` : 'Terrinclus — kit méthodologique pour la coopération internationale');
+
+const dateHeure = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+/** « 24 novembre 2026 à 16:05 », Paris time. */
+export const formaterDateHeure = (iso: string) => dateHeure.format(new Date(iso));

@@ -38,7 +38,8 @@ export async function nouveauContexte(navigateur: Browser, options: BrowserConte
 export async function verifierAccessibilite(page: Page): Promise<void> {
 	if (sansJavaScript.has(page.context())) {
 		const navigateur = page.context().browser()!;
-		const contexte = await nouveauContexte(navigateur, { viewport: page.viewportSize() });
+		// Same cookies: a signed-in page stays signed in.
+		const contexte = await nouveauContexte(navigateur, { viewport: page.viewportSize(), storageState: await page.context().storageState() });
 		const copie = await contexte.newPage();
 		await copie.goto(page.url());
 		try {

@@ -14,6 +14,9 @@ export function pagesPubliques(): string[] {
 		'/recherche?q=jeunes+insertion&theme=mobilite-internationale-jeunes',
 		'/recherche?q=insertoin',
 		'/recherche?q=Bretagne',
+		'/inscription',
+		'/connexion',
+		'/mot-de-passe-oublie',
 		...kit.pages.map((p) => `/${p.slug}`),
 		...kit.etapes.flatMap((e) => [`/etapes/${e.slug}`, `/etapes/${e.slug}/imprimer`]),
 		...kit.fiches.filter((f) => f.statut === 'publiee').flatMap((f) => [`/fiches/${f.slug}`, `/fiches/${f.slug}/imprimer`])

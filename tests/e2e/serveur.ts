@@ -8,12 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { creerBasePostgres } from '../support/base-de-test.ts';
+import { demarrerBoiteAuxLettres } from '../support/boite-aux-lettres.ts';
 import { copierContenu } from '../support/contenu.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
 		ficheBrouillon: string;
+		/** Where the test SMTP server keeps the mails the app sent (boite-aux-lettres.ts). */
+		boiteAuxLettres: string;
 	}
 }
 
@@ -80,18 +83,23 @@ export default async function setup(project: TestProject) {
 	const donnees = mkdtempSync(path.join(tmpdir(), 'terrinclus-e2e-'));
 	const serveurPg = process.env.DATABASE_URL?.trim();
 	const basePg = serveurPg ? await creerBasePostgres(serveurPg, 'terrinclus_e2e') : undefined;
+	const boite = await demarrerBoiteAuxLettres(path.join(donnees, 'courriels'));
 	const port = await portLibre();
 	const { processus } = await demarrerServeur({
 		PORT: String(port),
 		CONTENT_DIR: contenu.dossier,
 		DATA_DIR: donnees,
-		DATABASE_URL: basePg?.url ?? ''
+		DATABASE_URL: basePg?.url ?? '',
+		SMTP_URL: boite.url,
+		MAIL_FROM: 'Terrinclus <ne-pas-repondre@terrinclus.test>'
 	});
 	project.provide('baseURL', `http://127.0.0.1:${port}`);
 	project.provide('ficheBrouillon', FICHE_BROUILLON);
+	project.provide('boiteAuxLettres', path.join(donnees, 'courriels'));
 
 	return async () => {
 		await arreterServeur(processus);
+		await boite.arreter();
 		await basePg?.supprimer();
 		rmSync(donnees, { recursive: true, force: true });
 		contenu.nettoyer();

@@ -1,19 +1,26 @@
 import { error } from '@sveltejs/kit';
-import type { StatutFiche } from '../db/schema.ts';
+import type { RolePlateforme, StatutFiche } from '../db/schema.ts';
 
-/**
- * Who is asking. Accounts come later (issue « Comptes et organisations »); until then
- * every request comes from a visitor.
- */
-export type Acteur = { role: 'visiteur' };
+/** Who is asking: a visitor, or a signed-in account with its platform role. */
+export type Acteur =
+	| { role: 'visiteur' }
+	| { role: RolePlateforme; id: string; nom: string; courriel: string; sessionId: string };
 
 export type Ressource =
 	| { type: 'kit' } // stages, recommendations, pages: the public method
-	| { type: 'fiche'; statut: StatutFiche };
+	| { type: 'fiche'; statut: StatutFiche }
+	/** One's own account: profile, sessions, password. */
+	| { type: 'compte'; id: string }
+	/** The sign-up and sign-in forms, for visitors. */
+	| { type: 'accueil-comptes' }
+	/** The mails kept while no SMTP server is configured (development page). */
+	| { type: 'courriels-de-developpement'; local: boolean; smtp: boolean };
 
-export type Action = 'lire';
+export type Action = 'lire' | 'modifier' | 'utiliser';
 
 export const VISITEUR: Acteur = { role: 'visiteur' };
+
+export const estConnecte = (a: Acteur): a is Exclude<Acteur, { role: 'visiteur' }> => a.role !== 'visiteur';
 
 /** The one question every load and action asks: may this actor do this to this resource? */
 export function peut(acteur: Acteur, action: Action, ressource: Ressource): boolean {
@@ -21,8 +28,16 @@ export function peut(acteur: Acteur, action: Action, ressource: Ressource): bool
 		case 'kit':
 			return action === 'lire';
 		case 'fiche':
-			// A draft is seen by nobody until editors exist.
-			return action === 'lire' && ressource.statut === 'publiee' && acteur.role === 'visiteur';
+			// Drafts are for the editorial team.
+			return action === 'lire' && (ressource.statut === 'publiee' || acteur.role === 'editeur' || acteur.role === 'administrateur');
+		case 'compte':
+			return estConnecte(acteur) && acteur.id === ressource.id;
+		case 'accueil-comptes':
+			return action === 'utiliser';
+		case 'courriels-de-developpement':
+			// Verification links are secrets: shown only on this machine, and only while mails
+			// are not sent for real.
+			return action === 'lire' && ressource.local && !ressource.smtp;
 	}
 }
 
@@ -37,6 +52,6 @@ export function statutsFichesLisibles(acteur: Acteur): StatutFiche[] {
  */
 export function autoriser(acteur: Acteur, action: Action, ressource: Ressource): void {
 	if (peut(acteur, action, ressource)) return;
-	if (ressource.type === 'fiche') error(404, 'Page introuvable');
+	if (ressource.type === 'fiche' || ressource.type === 'courriels-de-developpement') error(404, 'Page introuvable');
 	error(403, 'Accès refusé');
 }

@@ -1,0 +1,186 @@
+// What the account forms do. Each action validates its fields (regles.ts), applies its rate
+// limits (limites.ts), asks Better Auth, and answers with French messages; what the person
+// typed comes back with the errors, except passwords.
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { APIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
+import { utilisateurs } from '../db/schema.ts';
+import { db } from '../demarrage.ts';
+import { estConnecte } from '../policies/index.ts';
+import { auth } from './instance.ts';
+import { journaliser } from './journal.ts';
+import { attenteAvant, compter, messageAttente, oublier } from './limites.ts';
+import { champs, erreursDe, type Erreurs, schemaConnexion, schemaCourriel, schemaInscription, schemaNom, schemaNouveauMotDePasse } from './regles.ts';
+
+/** Messages typed as a form's errors, whatever their fields. */
+const msg = (e: Erreurs): Erreurs => e;
+
+const codeDe = (e: unknown) => (e instanceof APIError ? String((e.body as { code?: string } | undefined)?.code ?? '') : '');
+
+/** A path on this site to go to after signing in; anything else becomes /compte. */
+export function suiteSure(valeur: string | null | undefined): string {
+	return valeur && /^\/(?![/\\])[^\s]*$/.test(valeur) ? valeur : '/compte';
+}
+
+export async function inscrire(event: RequestEvent) {
+	const saisie = champs(await event.request.formData());
+	const valeurs = { nom: saisie.nom ?? '', courriel: saisie.courriel ?? '' };
+	const v = schemaInscription.safeParse(saisie);
+	if (!v.success) return fail(400, { valeurs, erreurs: erreursDe(v.error.issues) });
+	const ip = event.getClientAddress();
+	const attente = await compter('inscription', { ip, courriel: v.data.courriel });
+	if (attente > 0) return fail(429, { valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
+	try {
+		await auth().api.signUpEmail({
+			body: { name: v.data.nom, email: v.data.courriel, password: v.data.motDePasse, callbackURL: '/compte?bienvenue' },
+			headers: event.request.headers
+		});
+	} catch (e) {
+		// An address that has an account gets the same answer (its owner gets a mail).
+		if (codeDe(e) !== 'USER_ALREADY_EXISTS' && codeDe(e) !== 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL') throw e;
+	}
+	await journaliser(db(), { evenement: 'inscription', courriel: v.data.courriel, adresseIp: ip });
+	return { envoye: v.data.courriel };
+}
+
+export async function connecter(event: RequestEvent) {
+	const saisie = champs(await event.request.formData());
+	const valeurs = { courriel: saisie.courriel ?? '' };
+	const v = schemaConnexion.safeParse(saisie);
+	if (!v.success) return fail(400, { valeurs, erreurs: erreursDe(v.error.issues) });
+	const ip = event.getClientAddress();
+	const qui = { ip, courriel: v.data.courriel };
+	const attente = await attenteAvant('connexion', qui);
+	if (attente > 0) {
+		await journaliser(db(), { evenement: 'connexion-bloquee', courriel: v.data.courriel, adresseIp: ip });
+		return fail(429, { valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
+	}
+	let utilisateurId: string;
+	try {
+		const r = await auth().api.signInEmail({
+			body: { email: v.data.courriel, password: v.data.motDePasse, rememberMe: true, callbackURL: '/compte?bienvenue' },
+			headers: event.request.headers
+		});
+		utilisateurId = r.user.id;
+	} catch (e) {
+		if (codeDe(e) === 'EMAIL_NOT_VERIFIED') {
+			return fail(403, {
+				valeurs,
+				erreurs: msg({ formulaire: 'Votre adresse n’est pas encore confirmée : nous venons de vous renvoyer le lien de confirmation. Ouvrez-le, puis connectez-vous.' })
+			});
+		}
+		const apres = await compter('connexion', qui);
+		await journaliser(db(), { evenement: 'connexion-echec', courriel: v.data.courriel, adresseIp: ip, details: { code: codeDe(e) || 'inconnu' } });
+		if (!(e instanceof APIError)) throw e;
+		return fail(apres > 0 ? 429 : 400, {
+			valeurs,
+			erreurs: msg({ formulaire: apres > 0 ? messageAttente(apres) : 'Adresse électronique ou mot de passe incorrect.' })
+		});
+	}
+	await oublier('connexion', v.data.courriel);
+	await journaliser(db(), { evenement: 'connexion', utilisateurId, courriel: v.data.courriel, adresseIp: ip });
+	redirect(303, suiteSure(event.url.searchParams.get('suite')));
+}
+
+export async function demanderLienMagique(event: RequestEvent) {
+	const saisie = champs(await event.request.formData());
+	const valeurs = { courriel: saisie.courriel ?? '' };
+	const v = schemaCourriel.safeParse(saisie);
+	if (!v.success) return fail(400, { lien: true, valeurs, erreurs: erreursDe(v.error.issues) });
+	const ip = event.getClientAddress();
+	const attente = await compter('lienMagique', { ip, courriel: v.data.courriel });
+	if (attente > 0) return fail(429, { lien: true, valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
+	// Only an existing, active account gets a mail; the answer is the same either way.
+	const [compte] = await db()
+		.select({ desactiveLe: utilisateurs.desactiveLe })
+		.from(utilisateurs)
+		.where(eq(utilisateurs.email, v.data.courriel));
+	if (compte && !compte.desactiveLe) {
+		await auth().api.signInMagicLink({
+			body: { email: v.data.courriel, callbackURL: suiteSure(event.url.searchParams.get('suite')), errorCallbackURL: '/connexion?lien=invalide' },
+			headers: event.request.headers
+		});
+	}
+	await journaliser(db(), { evenement: 'lien-magique-demande', courriel: v.data.courriel, adresseIp: ip });
+	return { lienEnvoye: v.data.courriel };
+}
+
+export async function demanderNouveauMotDePasse(event: RequestEvent) {
+	const saisie = champs(await event.request.formData());
+	const valeurs = { courriel: saisie.courriel ?? '' };
+	const v = schemaCourriel.safeParse(saisie);
+	if (!v.success) return fail(400, { valeurs, erreurs: erreursDe(v.error.issues) });
+	const ip = event.getClientAddress();
+	const attente = await compter('reinitialisation', { ip, courriel: v.data.courriel });
+	if (attente > 0) return fail(429, { valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
+	await auth().api.requestPasswordReset({
+		body: { email: v.data.courriel, redirectTo: '/nouveau-mot-de-passe' },
+		headers: event.request.headers
+	});
+	await journaliser(db(), { evenement: 'mot-de-passe-demande', courriel: v.data.courriel, adresseIp: ip });
+	return { envoye: v.data.courriel };
+}
+
+export async function choisirNouveauMotDePasse(event: RequestEvent) {
+	const saisie = champs(await event.request.formData());
+	const jeton = saisie.jeton ?? '';
+	const v = schemaNouveauMotDePasse().safeParse(saisie);
+	if (!v.success) return fail(400, { erreurs: erreursDe(v.error.issues) });
+	try {
+		await auth().api.resetPassword({ body: { newPassword: v.data.motDePasse, token: jeton }, headers: event.request.headers });
+	} catch (e) {
+		if (!(e instanceof APIError)) throw e;
+		return fail(400, {
+			erreurs: msg({ formulaire: 'Ce lien n’est plus valable (il sert une fois et expire au bout d’une heure). Demandez-en un nouveau.' })
+		});
+	}
+	await journaliser(db(), { evenement: 'mot-de-passe-change', adresseIp: event.getClientAddress(), details: { par: 'lien' } });
+	redirect(303, '/connexion?motdepasse=change');
+}
+
+export async function deconnecter(event: RequestEvent) {
+	const acteur = event.locals.acteur;
+	if (estConnecte(acteur)) {
+		await auth().api.signOut({ headers: event.request.headers });
+		await journaliser(db(), { evenement: 'deconnexion', utilisateurId: acteur.id, adresseIp: event.getClientAddress() });
+	}
+	redirect(303, '/?deconnecte');
+}
+
+/** The account page's actions: the acting account changes itself only (checked by the caller). */
+export async function renommer(event: RequestEvent) {
+	const saisie = champs(await event.request.formData());
+	const v = schemaNom.safeParse(saisie);
+	if (!v.success) return fail(400, { formulaire: 'nom', valeurs: { nom: saisie.nom ?? '' }, erreurs: erreursDe(v.error.issues) });
+	await auth().api.updateUser({ body: { name: v.data.nom }, headers: event.request.headers });
+	return { formulaire: 'nom', fait: 'Votre nom a été enregistré.' };
+}
+
+export async function changerMotDePasse(event: RequestEvent) {
+	const acteur = event.locals.acteur;
+	if (!estConnecte(acteur)) return fail(403, { formulaire: 'motdepasse', erreurs: msg({ formulaire: 'Connectez-vous d’abord.' }) });
+	const saisie = champs(await event.request.formData());
+	const v = schemaNouveauMotDePasse([acteur.nom, acteur.courriel]).safeParse(saisie);
+	const erreurs: Erreurs = v.success ? {} : erreursDe(v.error.issues);
+	if (!saisie.actuel) erreurs.actuel = 'Indiquez votre mot de passe actuel.';
+	if (!v.success || Object.keys(erreurs).length > 0) return fail(400, { formulaire: 'motdepasse', erreurs });
+	try {
+		await auth().api.changePassword({
+			body: { currentPassword: saisie.actuel!, newPassword: v.data.motDePasse, revokeOtherSessions: true },
+			headers: event.request.headers
+		});
+	} catch (e) {
+		if (!(e instanceof APIError)) throw e;
+		return fail(400, { formulaire: 'motdepasse', erreurs: msg({ actuel: 'Ce n’est pas votre mot de passe actuel.' }) });
+	}
+	await journaliser(db(), { evenement: 'mot-de-passe-change', utilisateurId: acteur.id, adresseIp: event.getClientAddress() });
+	return { formulaire: 'motdepasse', fait: 'Votre mot de passe a été changé ; vos autres sessions ont été fermées.' };
+}
+
+export async function deconnecterPartout(event: RequestEvent) {
+	const acteur = event.locals.acteur;
+	if (!estConnecte(acteur)) redirect(303, '/connexion');
+	await auth().api.revokeOtherSessions({ headers: event.request.headers });
+	await journaliser(db(), { evenement: 'deconnexion-partout', utilisateurId: acteur.id, adresseIp: event.getClientAddress() });
+	return { formulaire: 'sessions', fait: 'Vos autres sessions ont été fermées.' };
+}

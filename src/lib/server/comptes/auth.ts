@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { betterAuth, type BetterAuthPlugin } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { magicLink } from 'better-auth/plugins';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import { identifiants, parametres, sessions, utilisateurs, verifications } from '../db/schema.ts';
+import { courrielAction, envoyerCourriel } from './courriel.ts';
+import { journaliser } from './journal.ts';
+import { LONGUEUR_MAX_MOT_DE_PASSE, LONGUEUR_MIN_MOT_DE_PASSE } from './regles.ts';
+
+/** Where the site is reached, for links in mails: ADRESSE_PUBLIQUE in production. */
+export function adressePublique(): string | undefined {
+	return process.env.ADRESSE_PUBLIQUE?.trim().replace(/\/$/, '') || undefined;
+}
+
+/**
+ * The secret that signs session cookies: AUTH_SECRET when set, else one drawn at the first
+ * start and kept in the database, so that a newcomer has nothing to configure.
+ */
+async function secret(db: Database): Promise<string> {
+	const fourni = process.env.AUTH_SECRET?.trim();
+	if (fourni) return fourni;
+	const cle = 'comptes.secret';
+	await db
+		.insert(parametres)
+		.values({ cle, valeur: randomBytes(32).toString('base64url') })
+		.onConflictDoNothing();
+	const [ligne] = await db.select({ valeur: parametres.valeur }).from(parametres).where(eq(parametres.cle, cle));
+	return ligne!.valeur;
+}
+
+export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlugin[] } = {}) {
+	const publique = adressePublique();
+	const https = publique?.startsWith('https://') ?? false;
+	return betterAuth({
+		appName: 'Terrinclus',
+		secret: await secret(db),
+		// Without ADRESSE_PUBLIQUE, links in mails use the address the request came to, on this
+		// machine only: any other host could be forged to send links elsewhere.
+		baseURL: publique ?? { allowedHosts: ['localhost', 'localhost:*', '127.0.0.1', '127.0.0.1:*', '[::1]:*'], fallback: `http://localhost:${process.env.PORT ?? 3000}` },
+		database: drizzleAdapter(db, {
+			provider: 'pg',
+			schema: { user: utilisateurs, session: sessions, account: identifiants, verification: verifications }
+		}),
+		user: {
+			additionalFields: {
+				role: { type: 'string', required: false, defaultValue: 'membre', input: false },
+				langue: { type: 'string', required: false, defaultValue: 'fr', input: false },
+				desactiveLe: { type: 'date', required: false, input: false }
+			}
+		},
+		emailAndPassword: {
+			enabled: true,
+			requireEmailVerification: true,
+			autoSignIn: false,
+			minPasswordLength: LONGUEUR_MIN_MOT_DE_PASSE,
+			maxPasswordLength: LONGUEUR_MAX_MOT_DE_PASSE,
+			revokeSessionsOnPasswordReset: true,
+			resetPasswordTokenExpiresIn: 60 * 60,
+			sendResetPassword: async ({ user, url }) => {
+				await envoyerCourriel(
+					courrielAction({
+						a: user.email,
+						nom: user.name,
+						sujet: 'Choisir un nouveau mot de passe Terrinclus',
+						paragraphes: [
+							'Vous avez demandé à choisir un nouveau mot de passe pour votre compte Terrinclus.',
+							'Ce lien est valable une heure et ne sert qu’une fois. Vos sessions ouvertes seront fermées.'
+						],
+						action: { libelle: 'Choisir un nouveau mot de passe', url }
+					})
+				);
+			},
+			// Someone signs up with an address that has an account: tell its owner, not the visitor.
+			onExistingUserSignUp: async ({ user }) => {
+				await envoyerCourriel(
+					courrielAction({
+						a: user.email,
+						nom: user.name,
+						sujet: 'Votre compte Terrinclus existe déjà',
+						paragraphes: [
+							'Quelqu’un, peut-être vous, a voulu créer un compte Terrinclus avec cette adresse, qui en a déjà un.',
+							'Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau.'
+						],
+						action: { libelle: 'Se connecter', url: `${publique ?? ''}/connexion` }
+					})
+				);
+			}
+		},
+		emailVerification: {
+			sendOnSignUp: true,
+			sendOnSignIn: true,
+			autoSignInAfterVerification: true,
+			expiresIn: 24 * 60 * 60,
+			sendVerificationEmail: async ({ user, url }) => {
+				await envoyerCourriel(
+					courrielAction({
+						a: user.email,
+						nom: user.name,
+						sujet: 'Confirmez votre adresse pour Terrinclus',
+						paragraphes: [
+							'Bienvenue sur Terrinclus, le kit méthodologique de la coopération internationale pour l’inclusion.',
+							'Pour activer votre compte, confirmez votre adresse électronique. Ce lien est valable 24 heures.'
+						],
+						action: { libelle: 'Confirmer mon adresse', url }
+					})
+				);
+			},
+			afterEmailVerification: async (user) => {
+				await journaliser(db, { evenement: 'courriel-verifie', utilisateurId: user.id, courriel: user.email });
+			}
+		},
+		session: {
+			expiresIn: 30 * 24 * 60 * 60,
+			updateAge: 24 * 60 * 60
+		},
+		databaseHooks: {
+			session: {
+				create: {
+					// A deactivated account opens no session, whatever the way it signs in.
+					before: async (session) => {
+						const [u] = await db
+							.select({ desactiveLe: utilisateurs.desactiveLe })
+							.from(utilisateurs)
+							.where(eq(utilisateurs.id, session.userId));
+						return u?.desactiveLe ? false : undefined;
+					}
+				}
+			}
+		},
+		// Our forms call the API on the server and apply their own limits (limites.ts);
+		// these cover the HTTP endpoints (links in mails, sign-on callbacks).
+		rateLimit: { enabled: true, window: 60, max: 60 },
+		advanced: {
+			useSecureCookies: https,
+			cookiePrefix: 'terrinclus',
+			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: https, path: '/' },
+			database: { generateId: () => randomBytes(16).toString('hex') }
+		},
+		plugins: [
+			magicLink({
+				expiresIn: 15 * 60,
+				disableSignUp: true,
+				storeToken: 'hashed',
+				sendMagicLink: async ({ email, url }) => {
+					await envoyerCourriel(
+						courrielAction({
+							a: email,
+							sujet: 'Votre lien de connexion à Terrinclus',
+							paragraphes: ['Voici le lien pour vous connecter à Terrinclus sans mot de passe. Il est valable 15 minutes et ne sert qu’une fois.'],
+							action: { libelle: 'Me connecter', url }
+						})
+					);
+				}
+			}),
+			...(options.plugins ?? [])
+		]
+	});
+}
+
+export type Auth = Awaited<ReturnType<typeof creerAuth>>;
+
+/** Deactivated accounts are signed out at once: their sessions are deleted. */
+export async function fermerSessions(db: Database, utilisateurId: string) {
+	await db.delete(sessions).where(eq(sessions.userId, utilisateurId));
+}

@@ -1,0 +1,71 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface Courriel {
+	a: string;
+	sujet: string;
+	texte: string;
+	html: string;
+}
+
+export interface CourrielEnvoye extends Courriel {
+	de: string;
+	le: Date;
+}
+
+/** The messages sent while no SMTP server is configured, newest first, for /dev/courriels. */
+const journal: CourrielEnvoye[] = [];
+const TAILLE_JOURNAL = 50;
+
+let transport: Transporter | undefined;
+
+/** SMTP_URL (smtp://user:pass@host:port, smtps://…) names the mail server; without it, mails go to the log. */
+export const smtpConfigure = () => Boolean(process.env.SMTP_URL?.trim());
+
+const expediteur = () => process.env.MAIL_FROM?.trim() || 'Terrinclus <ne-pas-repondre@terrinclus.localhost>';
+
+/**
+ * Sends one mail. Without SMTP (the embedded default) it is written to the server log and
+ * kept in memory for the development page, so that a newcomer can still confirm an account.
+ */
+export async function envoyerCourriel(c: Courriel): Promise<void> {
+	const de = expediteur();
+	if (!smtpConfigure()) {
+		journal.unshift({ ...c, de, le: new Date() });
+		journal.length = Math.min(journal.length, TAILLE_JOURNAL);
+		console.log(`Courriel (pas de serveur SMTP configuré) pour ${c.a} : « ${c.sujet} »\n${c.texte}\n`);
+		return;
+	}
+	transport ??= nodemailer.createTransport(process.env.SMTP_URL!.trim());
+	await transport.sendMail({ from: de, to: c.a, subject: c.sujet, text: c.texte, html: c.html });
+}
+
+export const courrielsJournalises = (): readonly CourrielEnvoye[] => journal;
+
+const echapper = (s: string) =>
+	s.replace(/[&<>"']/g, (x) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[x]!);
+
+/**
+ * A mail with one action: a greeting, paragraphs, one link, and a closing line. Plain text and
+ * HTML carry the same words; the HTML is simple enough for any mail reader.
+ */
+export function courrielAction(p: {
+	a: string;
+	nom?: string;
+	sujet: string;
+	paragraphes: string[];
+	action: { libelle: string; url: string };
+	fin?: string;
+}): Courriel {
+	const salutation = p.nom ? `Bonjour ${p.nom},` : 'Bonjour,';
+	const fin = p.fin ?? 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera changé.';
+	const texte = [salutation, ...p.paragraphes, `${p.action.libelle} : ${p.action.url}`, fin, '— Terrinclus'].join('\n\n');
+	const html = `<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
+<p>${echapper(salutation)}</p>
+${p.paragraphes.map((x) => `<p>${echapper(x)}</p>`).join('\n')}
+<p><a href="${echapper(p.action.url)}" style="display:inline-block;padding:10px 16px;background:#1d4e89;color:#ffffff;text-decoration:none;border-radius:4px">${echapper(p.action.libelle)}</a></p>
+<p>Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :<br>${echapper(p.action.url)}</p>
+<p>${echapper(fin)}</p>
+<p>— Terrinclus</p>
+</body></html>`;
+	return { a: p.a, sujet: p.sujet, texte, html };
+}

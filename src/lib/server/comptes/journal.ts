@@ -1,0 +1,29 @@
+import type { Database } from '../db/index.ts';
+import { journalSecurite } from '../db/schema.ts';
+
+export const EVENEMENTS = {
+	inscription: 'Inscription',
+	'courriel-verifie': 'Adresse confirmée',
+	connexion: 'Connexion',
+	'connexion-echec': 'Échec de connexion',
+	'connexion-bloquee': 'Connexion bloquée (trop de tentatives)',
+	deconnexion: 'Déconnexion',
+	'deconnexion-partout': 'Déconnexion de toutes les sessions',
+	'mot-de-passe-demande': 'Demande de nouveau mot de passe',
+	'mot-de-passe-change': 'Mot de passe changé',
+	'lien-magique-demande': 'Demande de lien de connexion'
+} as const;
+
+export type Evenement = keyof typeof EVENEMENTS;
+
+/** Writes one security event. It never fails the action it records: a lost line is logged. */
+export async function journaliser(
+	db: Database,
+	e: { evenement: Evenement; utilisateurId?: string | null; cibleId?: string; courriel?: string; adresseIp?: string; details?: Record<string, unknown> }
+): Promise<void> {
+	try {
+		await db.insert(journalSecurite).values({ ...e, utilisateurId: e.utilisateurId ?? null });
+	} catch (erreur) {
+		console.error('Journal de sécurité : écriture impossible', erreur);
+	}
+}

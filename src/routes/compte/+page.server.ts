@@ -1,0 +1,27 @@
+import { redirect } from '@sveltejs/kit';
+import { changerMotDePasse, deconnecterPartout, renommer } from '#lib/server/comptes/actions.ts';
+import { monCompte } from '#lib/server/comptes/compte.ts';
+import { REGLE_MOT_DE_PASSE } from '#lib/server/comptes/regles.ts';
+import { autoriser, estConnecte } from '#lib/server/policies/index.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async ({ locals, request }) => {
+	const acteur = locals.acteur;
+	if (!estConnecte(acteur)) redirect(303, '/connexion?suite=/compte');
+	autoriser(acteur, 'lire', { type: 'compte', id: acteur.id });
+	return { compte: await monCompte(acteur, request.headers), regle: REGLE_MOT_DE_PASSE };
+};
+
+/** Every action changes the signed-in account itself, and only it. */
+const surMonCompte = <T,>(action: (e: RequestEvent) => Promise<T>) => async (event: RequestEvent): Promise<T> => {
+	const acteur = event.locals.acteur;
+	if (!estConnecte(acteur)) redirect(303, '/connexion?suite=/compte');
+	autoriser(acteur, 'modifier', { type: 'compte', id: acteur.id });
+	return action(event);
+};
+
+export const actions: Actions = {
+	nom: surMonCompte(renommer),
+	motdepasse: surMonCompte(changerMotDePasse),
+	sessions: surMonCompte(deconnecterPartout)
+};

@@ -1,0 +1,73 @@
+// A real SMTP server on loopback for the browser tests: the app sends its mails to it over
+// SMTP (nodemailer), it parses them (mailparser) and keeps each as a JSON file in a folder,
+// where any test worker can read them.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CourrielRecu {
+	a: string;
+	de: string;
+	sujet: string;
+	texte: string;
+	html: string;
+	recuLe: number;
+}
+
+export async function demarrerBoiteAuxLettres(dossier: string): Promise<{ url: string; arreter: () => Promise<void> }> {
+	mkdirSync(dossier, { recursive: true });
+	let n = 0;
+	const serveur = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS', 'AUTH'],
+		logger: false,
+		onData(flux, _session, fini) {
+			simpleParser(flux)
+				.then((m) => {
+					const a = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((x) => x.value.map((v) => v.address ?? '')).join(',');
+					const courriel: CourrielRecu = {
+						a,
+						de: m.from?.text ?? '',
+						sujet: m.subject ?? '',
+						texte: m.text ?? '',
+						html: typeof m.html === 'string' ? m.html : '',
+						recuLe: Date.now()
+					};
+					writeFileSync(path.join(dossier, `${Date.now()}-${++n}.json`), JSON.stringify(courriel));
+					fini();
+				})
+				.catch(fini);
+		}
+	});
+	await new Promise<void>((resolve) => serveur.listen(0, '127.0.0.1', resolve));
+	const adresse = serveur.server.address();
+	const port = typeof adresse === 'object' && adresse ? adresse.port : 0;
+	return { url: `smtp://127.0.0.1:${port}`, arreter: () => new Promise((r) => serveur.close(() => r())) };
+}
+
+/** The mails received for an address, oldest first. */
+export function courrielsPour(dossier: string, adresse: string): CourrielRecu[] {
+	return readdirSync(dossier)
+		.sort()
+		.map((f) => JSON.parse(readFileSync(path.join(dossier, f), 'utf8')) as CourrielRecu)
+		.filter((c) => c.a.split(',').includes(adresse.toLowerCase()));
+}
+
+/** Waits for the next mail to an address whose subject matches, received after `depuis`. */
+export async function attendreCourriel(dossier: string, adresse: string, sujet: RegExp, depuis = 0): Promise<CourrielRecu> {
+	const limite = Date.now() + 15_000;
+	while (Date.now() < limite) {
+		const trouve = courrielsPour(dossier, adresse).find((c) => sujet.test(c.sujet) && c.recuLe >= depuis);
+		if (trouve) return trouve;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`Aucun courriel « ${sujet} » reçu pour ${adresse}`);
+}
+
+/** The first link of a mail's text that goes to the app. */
+export function lienDe(courriel: CourrielRecu, base: string): string {
+	const lien = courriel.texte.match(/https?:\/\/\S+/g)?.find((l) => l.startsWith(base));
+	if (!lien) throw new Error(`Pas de lien vers ${base} dans « ${courriel.sujet} » :\n${courriel.texte}`);
+	return lien;
+}
