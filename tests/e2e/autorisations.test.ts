@@ -7,16 +7,20 @@ import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
 import { baseURL } from './navigateur.ts';
 import { RACINE } from './serveur.ts';
 
-type Role = 'visiteur' | 'membre';
+/** A visitor; an account in no organisation; the owner of organisation A. */
+type Role = 'visiteur' | 'membre' | 'proprietaireA';
 type Attendu = Record<Role, number>;
 
 const brouillon = () => inject('ficheBrouillon');
-const PUBLIQUE: Attendu = { visiteur: 200, membre: 200 };
-const CACHEE: Attendu = { visiteur: 404, membre: 404 };
+const PUBLIQUE: Attendu = { visiteur: 200, membre: 200, proprietaireA: 200 };
+const CACHEE: Attendu = { visiteur: 404, membre: 404, proprietaireA: 404 };
 /** Forms for visitors: a signed-in account is sent to its page. */
-const POUR_VISITEURS: Attendu = { visiteur: 200, membre: 303 };
+const POUR_VISITEURS: Attendu = { visiteur: 200, membre: 303, proprietaireA: 303 };
 /** Pages of one's account: a visitor is sent to the sign-in form. */
-const POUR_COMPTES: Attendu = { visiteur: 303, membre: 200 };
+const POUR_COMPTES: Attendu = { visiteur: 303, membre: 200, proprietaireA: 200 };
+/** What only A's managers may see: others are refused, visitors asked to sign in. */
+const GESTION_A: Attendu = { visiteur: 303, membre: 403, proprietaireA: 200 };
+let organisationA = '';
 
 /** Route id → the addresses to try and what each role gets. */
 const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string }[]> = {
@@ -47,6 +51,16 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/mot-de-passe-oublie': [{ cas: 'mot de passe oublié', url: () => '/mot-de-passe-oublie', attendu: PUBLIQUE }],
 	'/nouveau-mot-de-passe': [{ cas: 'nouveau mot de passe', url: () => '/nouveau-mot-de-passe?token=faux', attendu: PUBLIQUE }],
 	'/compte': [{ cas: 'mon compte', url: () => '/compte', attendu: POUR_COMPTES }],
+	'/organisations': [{ cas: 'organisations', url: () => '/organisations?q=D%C3%A9partement', attendu: PUBLIQUE }],
+	'/organisations/nouvelle': [{ cas: 'créer une organisation', url: () => '/organisations/nouvelle', attendu: POUR_COMPTES }],
+	'/organisations/[slug]': [
+		{ cas: 'organisation', url: () => `/organisations/${organisationA}`, attendu: PUBLIQUE },
+		{ cas: 'organisation inconnue', url: () => '/organisations/inconnue', attendu: CACHEE }
+	],
+	'/organisations/[slug]/modifier': [{ cas: 'modifier A', url: () => `/organisations/${organisationA}/modifier`, attendu: GESTION_A }],
+	'/organisations/[slug]/membres': [{ cas: 'membres de A', url: () => `/organisations/${organisationA}/membres`, attendu: GESTION_A }],
+	// The token is the permission: anyone holding a link sees the invitation; a wrong one, that it does not exist.
+	'/invitations/[jeton]': [{ cas: 'invitation inconnue', url: () => '/invitations/jeton-inconnu', attendu: PUBLIQUE }],
 	// The test server sends real mails (SMTP): the development page does not exist there.
 	'/dev/courriels': [{ cas: 'courriels de développement', url: () => '/dev/courriels', attendu: CACHEE }],
 	'/(impression)/fiches/[slug]/imprimer': [
@@ -66,22 +80,36 @@ function routesDeLApplication(dossier = path.join(RACINE, 'src/routes'), id = ''
 }
 
 /** The session cookie of each role, made through the real sign-up. */
-const cookies: Record<Role, string> = { visiteur: '', membre: '' };
+const cookies: Record<Role, string> = { visiteur: '', membre: '', proprietaireA: '' };
+const origine = () => new URL(baseURL()).origin;
 
-beforeAll(async () => {
-	const courriel = `matrice-${Date.now()}@departement.test`;
+async function compte(nom: string): Promise<string> {
+	const courriel = `matrice-${nom}-${Date.now()}@departement.test`;
 	const depuis = Date.now();
 	const motDePasse = 'le baobab de la place du marché';
 	const r = await fetch(new URL('/inscription', baseURL()), {
 		method: 'POST',
-		headers: { origin: new URL(baseURL()).origin, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ nom: 'Membre de test', courriel, motDePasse, confirmation: motDePasse })
+		headers: { origin: origine(), 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ nom, courriel, motDePasse, confirmation: motDePasse })
 	});
 	expect(r.status).toBe(200);
 	const mail = await attendreCourriel(inject('boiteAuxLettres'), courriel, /Confirmez/, depuis);
 	const verifie = await fetch(lienDe(mail, baseURL()), { redirect: 'manual' });
-	cookies.membre = verifie.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-	expect(cookies.membre).toContain('session_token=');
+	const cookie = verifie.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	expect(cookie).toContain('session_token=');
+	return cookie;
+}
+
+beforeAll(async () => {
+	[cookies.membre, cookies.proprietaireA] = await Promise.all([compte('membre'), compte('proprietaire')]);
+	const creee = await fetch(new URL('/organisations/nouvelle', baseURL()), {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie: cookies.proprietaireA, origin: origine(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ nom: `Organisation A ${Date.now()}`, type: 'departement', departement: '35' })
+	});
+	organisationA = new URL(creee.headers.get('location')!, baseURL()).pathname.split('/')[2]!;
+	expect(organisationA).toMatch(/^organisation-a-/);
 });
 
 describe('authorization matrix', () => {

@@ -22,6 +22,9 @@ export function suiteSure(valeur: string | null | undefined): string {
 	return valeur && /^\/(?![/\\])[^\s]*$/.test(valeur) ? valeur : '/compte';
 }
 
+/** After confirming the address: where the person was going (an invitation), else the account page. */
+const suiteApresInscription = (suite: string | null) => (suite ? suiteSure(suite) : '/compte?bienvenue');
+
 export async function inscrire(event: RequestEvent) {
 	const saisie = champs(await event.request.formData());
 	const valeurs = { nom: saisie.nom ?? '', courriel: saisie.courriel ?? '' };
@@ -32,7 +35,7 @@ export async function inscrire(event: RequestEvent) {
 	if (attente > 0) return fail(429, { valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
 	try {
 		await auth().api.signUpEmail({
-			body: { name: v.data.nom, email: v.data.courriel, password: v.data.motDePasse, callbackURL: '/compte?bienvenue' },
+			body: { name: v.data.nom, email: v.data.courriel, password: v.data.motDePasse, callbackURL: suiteApresInscription(event.url.searchParams.get('suite')) },
 			headers: event.request.headers
 		});
 	} catch (e) {

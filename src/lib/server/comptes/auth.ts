@@ -14,6 +14,18 @@ export function adressePublique(): string | undefined {
 	return process.env.ADRESSE_PUBLIQUE?.trim().replace(/\/$/, '') || undefined;
 }
 
+const HOTES_LOCAUX = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The start of the links we put in mails: ADRESSE_PUBLIQUE, else the address of the request
+ * when it is this machine (a forged Host header must not send links elsewhere).
+ */
+export function adresseDesLiens(url: URL): string {
+	const publique = adressePublique();
+	if (publique) return publique;
+	return HOTES_LOCAUX.has(url.hostname) ? url.origin : `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
 /**
  * The secret that signs session cookies: AUTH_SECRET when set, else one drawn at the first
  * start and kept in the database, so that a newcomer has nothing to configure.

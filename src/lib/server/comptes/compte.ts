@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { db } from '../demarrage.ts';
 import { identifiants, utilisateurs } from '../db/schema.ts';
+import { mesOrganisations } from '../organisations/organisations.ts';
+import { LIBELLES_ROLES } from '../organisations/regles.ts';
 import type { Acteur } from '../policies/index.ts';
 import { auth } from './instance.ts';
 
@@ -16,10 +18,11 @@ export function navigateurLisible(ua: string | null | undefined): string {
 
 /** What the account page shows of the signed-in account. */
 export async function monCompte(acteur: Extract<Acteur, { id: string }>, headers: Headers) {
-	const [[u], sessions, moyens] = await Promise.all([
+	const [[u], sessions, moyens, orgs] = await Promise.all([
 		db().select().from(utilisateurs).where(eq(utilisateurs.id, acteur.id)),
 		auth().api.listSessions({ headers }),
-		db().select({ fournisseur: identifiants.providerId }).from(identifiants).where(eq(identifiants.userId, acteur.id))
+		db().select({ fournisseur: identifiants.providerId }).from(identifiants).where(eq(identifiants.userId, acteur.id)),
+		mesOrganisations(db(), acteur.id)
 	]);
 	return {
 		nom: u!.name,
@@ -27,6 +30,7 @@ export async function monCompte(acteur: Extract<Acteur, { id: string }>, headers
 		role: ROLES[u!.role],
 		langue: u!.langue === 'fr' ? 'Français' : u!.langue,
 		creeLe: u!.createdAt.toISOString(),
+		organisations: orgs.map((o) => ({ ...o, role: LIBELLES_ROLES[o.role] })),
 		motDePasse: moyens.some((m) => m.fournisseur === 'credential'),
 		sessions: sessions
 			.map((s) => ({

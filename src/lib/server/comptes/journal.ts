@@ -11,7 +11,14 @@ export const EVENEMENTS = {
 	'deconnexion-partout': 'Déconnexion de toutes les sessions',
 	'mot-de-passe-demande': 'Demande de nouveau mot de passe',
 	'mot-de-passe-change': 'Mot de passe changé',
-	'lien-magique-demande': 'Demande de lien de connexion'
+	'lien-magique-demande': 'Demande de lien de connexion',
+	invitation: 'Invitation envoyée',
+	'invitation-revoquee': 'Invitation révoquée',
+	'invitation-acceptee': 'Invitation acceptée',
+	'adhesion-acceptee': 'Demande d’adhésion acceptée',
+	'adhesion-refusee': 'Demande d’adhésion refusée',
+	'role-change': 'Rôle changé',
+	'membre-retire': 'Membre retiré'
 } as const;
 
 export type Evenement = keyof typeof EVENEMENTS;

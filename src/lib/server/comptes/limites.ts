@@ -10,7 +10,9 @@ const LIMITES = {
 	connexion: { ip: { points: 100, duration: 15 * 60 }, compte: { points: 5, duration: 15 * 60 } },
 	inscription: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
 	reinitialisation: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
-	lienMagique: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } }
+	lienMagique: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
+	/** Per inviting account: enough for a team, not for spam. */
+	invitation: { ip: { points: 100, duration: 60 * 60 }, compte: { points: 30, duration: 60 * 60 } }
 } as const;
 
 export type ActionLimitee = keyof typeof LIMITES;

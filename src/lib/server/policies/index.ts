@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { RolePlateforme, StatutFiche } from '../db/schema.ts';
+import type { RoleOrganisation, RolePlateforme, StatutFiche } from '../db/schema.ts';
 
 /** Who is asking: a visitor, or a signed-in account with its platform role. */
 export type Acteur =
@@ -13,10 +13,27 @@ export type Ressource =
 	| { type: 'compte'; id: string }
 	/** The sign-up and sign-in forms, for visitors. */
 	| { type: 'accueil-comptes' }
+	/** Creating organisations. */
+	| { type: 'organisations' }
+	/** One organisation, with the acting account's role in it (null: not a member). */
+	| { type: 'organisation'; role: RoleOrganisation | null }
 	/** The mails kept while no SMTP server is configured (development page). */
 	| { type: 'courriels-de-developpement'; local: boolean; smtp: boolean };
 
-export type Action = 'lire' | 'modifier' | 'utiliser';
+export type Action =
+	| 'lire'
+	| 'modifier'
+	| 'utiliser'
+	| 'creer'
+	/** See the members, invitations and requests of an organisation. */
+	| 'voir-membres'
+	/** Invite, revoke an invitation, answer a request, remove a member who is not an owner. */
+	| 'gerer-membres'
+	/** Change a member's role, name or remove an owner. */
+	| 'changer-roles'
+	| 'quitter'
+	/** Ask to join. */
+	| 'demander';
 
 export const VISITEUR: Acteur = { role: 'visiteur' };
 
@@ -34,6 +51,29 @@ export function peut(acteur: Acteur, action: Action, ressource: Ressource): bool
 			return estConnecte(acteur) && acteur.id === ressource.id;
 		case 'accueil-comptes':
 			return action === 'utiliser';
+		case 'organisations':
+			return action === 'creer' && estConnecte(acteur);
+		case 'organisation': {
+			if (action === 'lire') return true;
+			if (!estConnecte(acteur)) return false;
+			const admin = acteur.role === 'administrateur';
+			const gere = ressource.role === 'proprietaire' || ressource.role === 'gestionnaire';
+			switch (action) {
+				case 'voir-membres':
+					return ressource.role !== null || admin;
+				case 'modifier':
+				case 'gerer-membres':
+					return gere || admin;
+				case 'changer-roles':
+					return ressource.role === 'proprietaire' || admin;
+				case 'quitter':
+					return ressource.role !== null;
+				case 'demander':
+					return ressource.role === null;
+				default:
+					return false;
+			}
+		}
 		case 'courriels-de-developpement':
 			// Verification links are secrets: shown only on this machine, and only while mails
 			// are not sent for real.

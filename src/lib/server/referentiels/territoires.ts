@@ -42,3 +42,48 @@ export function nomPays(code: string): string | undefined {
 	if (!/^[A-Z]{2}$/.test(code) || !countries.isValid(code)) return undefined;
 	return countries.getName(code, 'fr', { select: 'official' }) ?? undefined;
 }
+
+/** The 18 regions (13 metropolitan, 5 overseas), by name. */
+export const REGIONS: readonly { code: string; nom: string }[] = regionsBrutes
+	.filter((r) => DEPARTEMENTS.some((d) => d.regionCode === r.code))
+	.map((r) => ({ code: r.code, nom: r.nom }))
+	.sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+
+/** Every country with its French name, sorted by name (for pickers). */
+export function listePays(): { code: string; nom: string }[] {
+	return Object.keys(countries.getAlpha2Codes())
+		.map((code) => ({ code, nom: nomPays(code) ?? code }))
+		.sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+}
+
+interface CommuneBrute {
+	code: string;
+	nom: string;
+	departement?: string;
+	type: string;
+}
+interface EpciBrut {
+	code: string;
+	nom: string;
+}
+// 37,000 communes: read on first use only.
+let communes: Map<string, CommuneBrute> | undefined;
+let epcis: Map<string, EpciBrut> | undefined;
+
+/** A current commune by its INSEE code (« 44109 » is Nantes). */
+export function commune(code: string): { code: string; nom: string; departement?: string } | undefined {
+	communes ??= new Map(
+		(require('@etalab/decoupage-administratif/data/communes.json') as CommuneBrute[])
+			.filter((c) => c.type === 'commune-actuelle')
+			.map((c) => [c.code, c])
+	);
+	const c = communes.get(code);
+	return c && { code: c.code, nom: c.nom, departement: c.departement };
+}
+
+/** An intercommunality (EPCI) by its SIREN number. */
+export function epci(code: string): { code: string; nom: string } | undefined {
+	epcis ??= new Map((require('@etalab/decoupage-administratif/data/epci.json') as EpciBrut[]).map((e) => [e.code, e]));
+	const e = epcis.get(code);
+	return e && { code: e.code, nom: e.nom };
+}

@@ -1,0 +1,87 @@
+// Organisations on the real database (PGlite, or PostgreSQL with DATABASE_URL).
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
+import { invitations, utilisateurs } from '../db/schema.ts';
+import {
+	accepterInvitation,
+	changerRole,
+	creerInvitation,
+	creerOrganisation,
+	demanderAdhesion,
+	equipe,
+	invitationParJeton,
+	retirerMembre,
+	revoquerInvitation,
+	roleDans,
+	traiterDemande
+} from './organisations.ts';
+
+let base: BaseDeTest;
+beforeAll(async () => {
+	base = await baseDeTest();
+	await base.db.insert(utilisateurs).values(
+		['camille', 'awa', 'hugo'].map((id) => ({ id, name: id, email: `${id}@exemple.test`, emailVerified: true }))
+	);
+});
+afterAll(() => base.detruire());
+
+const departement = { nom: 'Département de Loire-Atlantique', type: 'departement', pays: 'FR', codeTerritoire: '44', description: '' } as const;
+
+describe('organisations', () => {
+	it('make their creator the owner, and give each a unique address', async () => {
+		const a = await creerOrganisation(base.db, departement, 'camille');
+		const b = await creerOrganisation(base.db, departement, 'awa');
+		expect(a.slug).toBe('departement-de-loire-atlantique');
+		expect(b.slug).toBe('departement-de-loire-atlantique-2');
+		expect(await roleDans(base.db, a.id, 'camille')).toBe('proprietaire');
+		expect(await roleDans(base.db, a.id, 'awa')).toBeNull();
+	});
+
+	it('accept an invitation once, before it expires, unless revoked; only its hash is stored', async () => {
+		const o = await creerOrganisation(base.db, { ...departement, nom: 'Invitations' }, 'camille');
+		const jeton = await creerInvitation(base.db, { organisationId: o.id, courriel: 'awa@exemple.test', role: 'gestionnaire', invitePar: 'camille' });
+		const [stockee] = await base.db.select().from(invitations).where(eq(invitations.organisationId, o.id));
+		expect(stockee!.jetonHache).not.toContain(jeton);
+		const i = (await invitationParJeton(base.db, jeton))!;
+		expect(i.etat).toBe('valable');
+		// Valid seven days.
+		expect(Math.round((i.expireLe.getTime() - Date.now()) / 86_400_000)).toBe(7);
+		expect(await accepterInvitation(base.db, i.id, 'awa')).toBe(true);
+		expect(await accepterInvitation(base.db, i.id, 'hugo')).toBe(false);
+		expect(await roleDans(base.db, o.id, 'awa')).toBe('gestionnaire');
+		expect((await invitationParJeton(base.db, jeton))!.etat).toBe('acceptee');
+
+		const expiree = await creerInvitation(base.db, { organisationId: o.id, courriel: 'hugo@exemple.test', role: 'membre', invitePar: 'camille' });
+		await base.db.execute(sql`update invitations set expire_le = now() - interval '1 minute' where courriel = 'hugo@exemple.test'`);
+		const e = (await invitationParJeton(base.db, expiree))!;
+		expect(e.etat).toBe('expiree');
+		expect(await accepterInvitation(base.db, e.id, 'hugo')).toBe(false);
+
+		const revoquee = await creerInvitation(base.db, { organisationId: o.id, courriel: 'hugo@exemple.test', role: 'membre', invitePar: 'camille' });
+		const r = (await invitationParJeton(base.db, revoquee))!;
+		// Another organisation's id cannot revoke it.
+		expect(await revoquerInvitation(base.db, o.id + 1000, r.id)).toBeUndefined();
+		expect(await revoquerInvitation(base.db, o.id, r.id)).toEqual({ courriel: 'hugo@exemple.test' });
+		expect(await accepterInvitation(base.db, r.id, 'hugo')).toBe(false);
+		expect(await invitationParJeton(base.db, 'faux')).toBeUndefined();
+		expect((await equipe(base.db, o.id)).invitations).toEqual([]);
+	});
+
+	it('keep at least one owner', async () => {
+		const o = await creerOrganisation(base.db, { ...departement, nom: 'Propriétaires' }, 'camille');
+		expect(await retirerMembre(base.db, o.id, 'camille')).toMatch(/dernier propriétaire/);
+		expect(await changerRole(base.db, o.id, 'camille', 'membre')).toMatch(/dernier propriétaire/);
+		expect(await demanderAdhesion(base.db, o.id, 'hugo', 'Bonjour')).toBe(true);
+		expect(await demanderAdhesion(base.db, o.id, 'hugo', 'Encore')).toBe(false);
+		const [d] = (await equipe(base.db, o.id)).demandes;
+		expect(await traiterDemande(base.db, o.id + 1000, d!.id, true, 'camille')).toBeUndefined();
+		expect(await traiterDemande(base.db, o.id, d!.id, true, 'camille')).toBe('hugo');
+		expect(await traiterDemande(base.db, o.id, d!.id, true, 'camille')).toBeUndefined();
+		expect(await changerRole(base.db, o.id, 'hugo', 'proprietaire')).toBeUndefined();
+		// Two owners now: one may step down.
+		expect(await changerRole(base.db, o.id, 'camille', 'membre')).toBeUndefined();
+		expect(await retirerMembre(base.db, o.id, 'camille')).toBeUndefined();
+		expect((await equipe(base.db, o.id)).membres.map((m) => [m.id, m.role])).toEqual([['hugo', 'proprietaire']]);
+	});
+});

@@ -1,0 +1,244 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, count, desc, eq, gt, ilike, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import {
+	demandesAdhesion,
+	invitations,
+	membres,
+	organisations,
+	utilisateurs,
+	type RoleOrganisation
+} from '../db/schema.ts';
+import { LIBELLES_TYPES, nomTerritoire, slugDe, type SaisieOrganisation } from './regles.ts';
+
+export const DUREE_INVITATION_JOURS = 7;
+
+export const hacherJeton = (jeton: string) => createHash('sha256').update(jeton).digest('hex');
+
+/** Every organisation, or those whose name matches, with their number of members. */
+export async function listerOrganisations(db: Database, q = '') {
+	const mots = q.trim().slice(0, 100);
+	const lignes = await db
+		.select({
+			slug: organisations.slug,
+			nom: organisations.nom,
+			type: organisations.type,
+			pays: organisations.pays,
+			codeTerritoire: organisations.codeTerritoire,
+			membres: sql<number>`(select count(*)::int from ${membres} where ${membres.organisationId} = ${organisations.id})`
+		})
+		.from(organisations)
+		.where(mots ? ilike(organisations.nom, `%${mots.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined)
+		.orderBy(asc(organisations.nom))
+		.limit(200);
+	return lignes.map((o) => ({ ...o, typeLibelle: LIBELLES_TYPES[o.type], territoire: nomTerritoire(o) }));
+}
+
+export async function organisationParSlug(db: Database, slug: string) {
+	const [o] = await db.select().from(organisations).where(eq(organisations.slug, slug));
+	return o ? { ...o, typeLibelle: LIBELLES_TYPES[o.type], territoire: nomTerritoire(o) } : undefined;
+}
+
+export type Organisation = NonNullable<Awaited<ReturnType<typeof organisationParSlug>>>;
+
+/** The role of an account in an organisation, or null when it is not a member. */
+export async function roleDans(db: Database, organisationId: number, utilisateurId: string | undefined): Promise<RoleOrganisation | null> {
+	if (!utilisateurId) return null;
+	const [m] = await db
+		.select({ role: membres.role })
+		.from(membres)
+		.where(and(eq(membres.organisationId, organisationId), eq(membres.utilisateurId, utilisateurId)));
+	return m?.role ?? null;
+}
+
+/** Creates an organisation; its creator is its first owner. The address name is made unique. */
+export async function creerOrganisation(db: Database, saisie: SaisieOrganisation, createurId: string) {
+	return db.transaction(async (tx) => {
+		const base = slugDe(saisie.nom);
+		const pris = new Set(
+			(await tx.select({ slug: organisations.slug }).from(organisations).where(ilike(organisations.slug, `${base}%`))).map((o) => o.slug)
+		);
+		let slug = base;
+		for (let i = 2; pris.has(slug); i++) slug = `${base}-${i}`;
+		const [o] = await tx.insert(organisations).values({ ...saisie, slug, creePar: createurId }).returning();
+		await tx.insert(membres).values({ organisationId: o!.id, utilisateurId: createurId, role: 'proprietaire' });
+		return o!;
+	});
+}
+
+export async function modifierOrganisation(db: Database, id: number, saisie: SaisieOrganisation) {
+	await db.update(organisations).set({ ...saisie, modifieLe: sql`now()` }).where(eq(organisations.id, id));
+}
+
+/** The organisations an account belongs to, with its role in each. */
+export async function mesOrganisations(db: Database, utilisateurId: string) {
+	return db
+		.select({ slug: organisations.slug, nom: organisations.nom, role: membres.role })
+		.from(membres)
+		.innerJoin(organisations, eq(organisations.id, membres.organisationId))
+		.where(eq(membres.utilisateurId, utilisateurId))
+		.orderBy(asc(organisations.nom));
+}
+
+/** Members, pending invitations and join requests: what the members page shows. */
+export async function equipe(db: Database, organisationId: number) {
+	const [liste, invites, demandes] = await Promise.all([
+		db
+			.select({ id: utilisateurs.id, nom: utilisateurs.name, courriel: utilisateurs.email, role: membres.role, depuis: membres.creeLe })
+			.from(membres)
+			.innerJoin(utilisateurs, eq(utilisateurs.id, membres.utilisateurId))
+			.where(eq(membres.organisationId, organisationId))
+			.orderBy(asc(utilisateurs.name)),
+		db
+			.select({ id: invitations.id, courriel: invitations.courriel, role: invitations.role, expireLe: invitations.expireLe })
+			.from(invitations)
+			.where(
+				and(
+					eq(invitations.organisationId, organisationId),
+					isNull(invitations.accepteeLe),
+					isNull(invitations.revoqueeLe),
+					gt(invitations.expireLe, sql`now()`)
+				)
+			)
+			.orderBy(desc(invitations.creeLe)),
+		db
+			.select({ id: demandesAdhesion.id, nom: utilisateurs.name, courriel: utilisateurs.email, message: demandesAdhesion.message, le: demandesAdhesion.creeLe })
+			.from(demandesAdhesion)
+			.innerJoin(utilisateurs, eq(utilisateurs.id, demandesAdhesion.utilisateurId))
+			.where(and(eq(demandesAdhesion.organisationId, organisationId), eq(demandesAdhesion.statut, 'en-attente')))
+			.orderBy(asc(demandesAdhesion.creeLe))
+	]);
+	return { membres: liste, invitations: invites, demandes };
+}
+
+/** A new invitation; answers the token to put in the mail (only its hash is kept). */
+export async function creerInvitation(db: Database, p: { organisationId: number; courriel: string; role: RoleOrganisation; invitePar: string }) {
+	const jeton = randomBytes(32).toString('base64url');
+	await db.insert(invitations).values({
+		...p,
+		jetonHache: hacherJeton(jeton),
+		expireLe: sql`now() + make_interval(days => ${DUREE_INVITATION_JOURS})`
+	});
+	return jeton;
+}
+
+/** An invitation by its token, whatever its state, with its organisation. */
+export async function invitationParJeton(db: Database, jeton: string) {
+	const [i] = await db
+		.select({
+			id: invitations.id,
+			courriel: invitations.courriel,
+			role: invitations.role,
+			expireLe: invitations.expireLe,
+			accepteeLe: invitations.accepteeLe,
+			revoqueeLe: invitations.revoqueeLe,
+			organisationId: organisations.id,
+			organisation: organisations.nom,
+			slug: organisations.slug
+		})
+		.from(invitations)
+		.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+		.where(eq(invitations.jetonHache, hacherJeton(jeton)));
+	if (!i) return undefined;
+	const etat = i.accepteeLe ? 'acceptee' : i.revoqueeLe ? 'revoquee' : i.expireLe.getTime() < Date.now() ? 'expiree' : 'valable';
+	return { ...i, etat } as const;
+}
+
+/**
+ * Accepts an invitation for an account: it becomes a member with the invited role (or keeps a
+ * higher one). Single use: a second acceptance finds nothing to update.
+ */
+export async function accepterInvitation(db: Database, invitationId: number, utilisateurId: string): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [i] = await tx
+			.update(invitations)
+			.set({ accepteeLe: sql`now()` })
+			.where(and(eq(invitations.id, invitationId), isNull(invitations.accepteeLe), isNull(invitations.revoqueeLe), gt(invitations.expireLe, sql`now()`)))
+			.returning();
+		if (!i) return false;
+		const existant = await roleDans(tx as unknown as Database, i.organisationId, utilisateurId);
+		if (!existant) await tx.insert(membres).values({ organisationId: i.organisationId, utilisateurId, role: i.role });
+		return true;
+	});
+}
+
+export async function revoquerInvitation(db: Database, organisationId: number, invitationId: number) {
+	const r = await db
+		.update(invitations)
+		.set({ revoqueeLe: sql`now()` })
+		.where(and(eq(invitations.id, invitationId), eq(invitations.organisationId, organisationId), isNull(invitations.accepteeLe)))
+		.returning({ courriel: invitations.courriel });
+	return r[0];
+}
+
+export async function demanderAdhesion(db: Database, organisationId: number, utilisateurId: string, message: string) {
+	const [deja] = await db
+		.select({ id: demandesAdhesion.id })
+		.from(demandesAdhesion)
+		.where(
+			and(eq(demandesAdhesion.organisationId, organisationId), eq(demandesAdhesion.utilisateurId, utilisateurId), eq(demandesAdhesion.statut, 'en-attente'))
+		);
+	if (deja) return false;
+	await db.insert(demandesAdhesion).values({ organisationId, utilisateurId, message });
+	return true;
+}
+
+export async function demandeEnAttente(db: Database, organisationId: number, utilisateurId: string) {
+	const [d] = await db
+		.select({ id: demandesAdhesion.id })
+		.from(demandesAdhesion)
+		.where(
+			and(eq(demandesAdhesion.organisationId, organisationId), eq(demandesAdhesion.utilisateurId, utilisateurId), eq(demandesAdhesion.statut, 'en-attente'))
+		);
+	return Boolean(d);
+}
+
+/** Accepts or refuses a pending request of this organisation; answers the person concerned. */
+export async function traiterDemande(db: Database, organisationId: number, demandeId: number, accepter: boolean, parId: string) {
+	return db.transaction(async (tx) => {
+		const [d] = await tx
+			.update(demandesAdhesion)
+			.set({ statut: accepter ? 'acceptee' : 'refusee', traitePar: parId, traiteeLe: sql`now()` })
+			.where(and(eq(demandesAdhesion.id, demandeId), eq(demandesAdhesion.organisationId, organisationId), eq(demandesAdhesion.statut, 'en-attente')))
+			.returning();
+		if (!d) return undefined;
+		if (accepter) await tx.insert(membres).values({ organisationId, utilisateurId: d.utilisateurId, role: 'membre' }).onConflictDoNothing();
+		return d.utilisateurId;
+	});
+}
+
+async function nombreProprietaires(db: Database, organisationId: number) {
+	const [r] = await db
+		.select({ n: count() })
+		.from(membres)
+		.where(and(eq(membres.organisationId, organisationId), eq(membres.role, 'proprietaire')));
+	return r?.n ?? 0;
+}
+
+/**
+ * Removes a member (or lets one leave). The last owner cannot go: an organisation always has
+ * someone to manage it. Answers why not, in French, or undefined when done.
+ */
+export async function retirerMembre(db: Database, organisationId: number, utilisateurId: string): Promise<string | undefined> {
+	return db.transaction(async (tx) => {
+		const role = await roleDans(tx as unknown as Database, organisationId, utilisateurId);
+		if (!role) return 'Cette personne n’est pas membre de l’organisation.';
+		if (role === 'proprietaire' && (await nombreProprietaires(tx as unknown as Database, organisationId)) <= 1) {
+			return 'Le dernier propriétaire ne peut pas quitter l’organisation : nommez d’abord un autre propriétaire.';
+		}
+		await tx.delete(membres).where(and(eq(membres.organisationId, organisationId), eq(membres.utilisateurId, utilisateurId)));
+		return undefined;
+	});
+}
+
+export async function changerRole(db: Database, organisationId: number, utilisateurId: string, role: RoleOrganisation): Promise<string | undefined> {
+	return db.transaction(async (tx) => {
+		const actuel = await roleDans(tx as unknown as Database, organisationId, utilisateurId);
+		if (!actuel) return 'Cette personne n’est pas membre de l’organisation.';
+		if (actuel === 'proprietaire' && role !== 'proprietaire' && (await nombreProprietaires(tx as unknown as Database, organisationId)) <= 1) {
+			return 'C’est le dernier propriétaire : nommez d’abord un autre propriétaire.';
+		}
+		await tx.update(membres).set({ role }).where(and(eq(membres.organisationId, organisationId), eq(membres.utilisateurId, utilisateurId)));
+		return undefined;
+	});
+}
