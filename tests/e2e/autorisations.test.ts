@@ -7,19 +7,31 @@ import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
 import { baseURL } from './navigateur.ts';
 import { RACINE } from './serveur.ts';
 
-/** A visitor; an account in no organisation; the owner of organisation A. */
-type Role = 'visiteur' | 'membre' | 'proprietaireA';
+/**
+ * A visitor; an account in no organisation; a member and the owner of organisation A; a member
+ * of another organisation B; an editor of the kit; a platform administrator.
+ */
+const ROLES = ['visiteur', 'membre', 'membreA', 'proprietaireA', 'membreB', 'editeur', 'administrateur'] as const;
+type Role = (typeof ROLES)[number];
 type Attendu = Record<Role, number>;
 
 const brouillon = () => inject('ficheBrouillon');
-const PUBLIQUE: Attendu = { visiteur: 200, membre: 200, proprietaireA: 200 };
-const CACHEE: Attendu = { visiteur: 404, membre: 404, proprietaireA: 404 };
+/** The same answer for every role, except those named. */
+const tous = (statut: number, sauf: Partial<Attendu> = {}): Attendu =>
+	({ ...Object.fromEntries(ROLES.map((r) => [r, statut])), ...sauf }) as Attendu;
+const PUBLIQUE = tous(200);
+const CACHEE = tous(404);
+/** Drafts are for the editorial team. */
+const BROUILLON = tous(404, { editeur: 200, administrateur: 200 });
 /** Forms for visitors: a signed-in account is sent to its page. */
-const POUR_VISITEURS: Attendu = { visiteur: 200, membre: 303, proprietaireA: 303 };
+const POUR_VISITEURS = tous(303, { visiteur: 200 });
 /** Pages of one's account: a visitor is sent to the sign-in form. */
-const POUR_COMPTES: Attendu = { visiteur: 303, membre: 200, proprietaireA: 200 };
-/** What only A's managers may see: others are refused, visitors asked to sign in. */
-const GESTION_A: Attendu = { visiteur: 303, membre: 403, proprietaireA: 200 };
+const POUR_COMPTES = tous(200, { visiteur: 303 });
+/** A's members list: for its members (and administrators); others are refused, visitors asked to sign in. */
+const MEMBRES_A = tous(403, { visiteur: 303, membreA: 200, proprietaireA: 200, administrateur: 200 });
+/** Editing A: for its managers (and administrators). */
+const GESTION_A = tous(403, { visiteur: 303, proprietaireA: 200, administrateur: 200 });
+const ADMINISTRATION = tous(403, { visiteur: 303, administrateur: 200 });
 let organisationA = '';
 
 /** Route id → the addresses to try and what each role gets. */
@@ -42,7 +54,7 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/recherche': [{ cas: 'recherche', url: () => '/recherche?q=jeunes&pays=BJ', attendu: PUBLIQUE }],
 	'/fiches/[slug]': [
 		{ cas: 'fiche publiée', url: () => '/fiches/protection-enfance-haiti', attendu: PUBLIQUE },
-		{ cas: 'fiche en brouillon', url: () => `/fiches/${brouillon()}`, attendu: CACHEE },
+		{ cas: 'fiche en brouillon', url: () => `/fiches/${brouillon()}`, attendu: BROUILLON },
 		{ cas: 'fiche inconnue', url: () => '/fiches/inconnue', attendu: CACHEE }
 	],
 	'/inscription': [{ cas: 'inscription', url: () => '/inscription', attendu: POUR_VISITEURS }],
@@ -51,6 +63,12 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/mot-de-passe-oublie': [{ cas: 'mot de passe oublié', url: () => '/mot-de-passe-oublie', attendu: PUBLIQUE }],
 	'/nouveau-mot-de-passe': [{ cas: 'nouveau mot de passe', url: () => '/nouveau-mot-de-passe?token=faux', attendu: PUBLIQUE }],
 	'/compte': [{ cas: 'mon compte', url: () => '/compte', attendu: POUR_COMPTES }],
+	'/compte/donnees': [{ cas: 'mes données', url: () => '/compte/donnees', attendu: POUR_COMPTES }],
+	'/compte/donnees/export': [{ cas: 'télécharger mes données', url: () => '/compte/donnees/export', attendu: POUR_COMPTES }],
+	'/admin': [{ cas: 'administration', url: () => '/admin', attendu: ADMINISTRATION }],
+	'/admin/utilisateurs': [{ cas: 'comptes', url: () => '/admin/utilisateurs?q=matrice', attendu: ADMINISTRATION }],
+	'/admin/organisations': [{ cas: 'organisations (admin)', url: () => '/admin/organisations', attendu: ADMINISTRATION }],
+	'/admin/journal': [{ cas: 'journal de sécurité', url: () => '/admin/journal?evenement=connexion', attendu: ADMINISTRATION }],
 	'/organisations': [{ cas: 'organisations', url: () => '/organisations?q=D%C3%A9partement', attendu: PUBLIQUE }],
 	'/organisations/nouvelle': [{ cas: 'créer une organisation', url: () => '/organisations/nouvelle', attendu: POUR_COMPTES }],
 	'/organisations/[slug]': [
@@ -58,14 +76,14 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 		{ cas: 'organisation inconnue', url: () => '/organisations/inconnue', attendu: CACHEE }
 	],
 	'/organisations/[slug]/modifier': [{ cas: 'modifier A', url: () => `/organisations/${organisationA}/modifier`, attendu: GESTION_A }],
-	'/organisations/[slug]/membres': [{ cas: 'membres de A', url: () => `/organisations/${organisationA}/membres`, attendu: GESTION_A }],
+	'/organisations/[slug]/membres': [{ cas: 'membres de A', url: () => `/organisations/${organisationA}/membres`, attendu: MEMBRES_A }],
 	// The token is the permission: anyone holding a link sees the invitation; a wrong one, that it does not exist.
 	'/invitations/[jeton]': [{ cas: 'invitation inconnue', url: () => '/invitations/jeton-inconnu', attendu: PUBLIQUE }],
 	// The test server sends real mails (SMTP): the development page does not exist there.
 	'/dev/courriels': [{ cas: 'courriels de développement', url: () => '/dev/courriels', attendu: CACHEE }],
 	'/(impression)/fiches/[slug]/imprimer': [
 		{ cas: 'fiche publiée à imprimer', url: () => '/fiches/protection-enfance-haiti/imprimer', attendu: PUBLIQUE },
-		{ cas: 'fiche en brouillon à imprimer', url: () => `/fiches/${brouillon()}/imprimer`, attendu: CACHEE }
+		{ cas: 'fiche en brouillon à imprimer', url: () => `/fiches/${brouillon()}/imprimer`, attendu: BROUILLON }
 	]
 };
 
@@ -80,11 +98,10 @@ function routesDeLApplication(dossier = path.join(RACINE, 'src/routes'), id = ''
 }
 
 /** The session cookie of each role, made through the real sign-up. */
-const cookies: Record<Role, string> = { visiteur: '', membre: '', proprietaireA: '' };
+const cookies = Object.fromEntries(ROLES.map((r) => [r, ''])) as Record<Role, string>;
 const origine = () => new URL(baseURL()).origin;
 
-async function compte(nom: string): Promise<string> {
-	const courriel = `matrice-${nom}-${Date.now()}@departement.test`;
+async function compte(nom: string, courriel = `matrice-${nom}-${Date.now()}@departement.test`): Promise<string> {
 	const depuis = Date.now();
 	const motDePasse = 'le baobab de la place du marché';
 	const r = await fetch(new URL('/inscription', baseURL()), {
@@ -100,16 +117,39 @@ async function compte(nom: string): Promise<string> {
 	return cookie;
 }
 
-beforeAll(async () => {
-	[cookies.membre, cookies.proprietaireA] = await Promise.all([compte('membre'), compte('proprietaire')]);
-	const creee = await fetch(new URL('/organisations/nouvelle', baseURL()), {
+/** Posts a form as a role, as a browser would (same origin, HTML answer). */
+const poster = (role: Role, chemin: string, corps: Record<string, string>) =>
+	fetch(new URL(chemin, baseURL()), {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { cookie: cookies.proprietaireA, origin: origine(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ nom: `Organisation A ${Date.now()}`, type: 'departement', departement: '35' })
+		headers: { cookie: cookies[role], origin: origine(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams(corps)
 	});
+
+beforeAll(async () => {
+	[cookies.membre, cookies.membreA, cookies.proprietaireA, cookies.membreB, cookies.editeur, cookies.administrateur] = await Promise.all([
+		compte('membre'),
+		compte('membre-a'),
+		compte('proprietaire'),
+		compte('membre-b'),
+		compte('editeur', `matrice-editeur-${Date.now()}@departement.test`),
+		// Named administrator by the test server's ADMINISTRATEURS.
+		compte('administrateur', 'admin-matrice@terrinclus.test')
+	]);
+	const creee = await poster('proprietaireA', '/organisations/nouvelle', { nom: `Organisation A ${Date.now()}`, type: 'departement', departement: '35' });
 	organisationA = new URL(creee.headers.get('location')!, baseURL()).pathname.split('/')[2]!;
 	expect(organisationA).toMatch(/^organisation-a-/);
+	// A's member asks to join; A's owner accepts.
+	expect((await poster('membreA', `/organisations/${organisationA}?/demander`, { message: '' })).status).toBe(200);
+	const equipe = await (await fetch(new URL(`/organisations/${organisationA}/membres`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
+	const demande = equipe.match(/name="demande" value="(\d+)"/)![1]!;
+	expect((await poster('proprietaireA', `/organisations/${organisationA}/membres?/traiter`, { demande, decision: 'accepter' })).status).toBe(200);
+	const b = await poster('membreB', '/organisations/nouvelle', { nom: `Organisation B ${Date.now()}`, type: 'association', pays: 'FR' });
+	expect(b.status).toBe(303);
+	// The administrator makes the editor.
+	const comptes = await (await fetch(new URL('/admin/utilisateurs?q=matrice-editeur', baseURL()), { headers: { cookie: cookies.administrateur } })).text();
+	const id = comptes.match(/name="utilisateur" value="([0-9a-f]+)"/)![1]!;
+	expect((await poster('administrateur', '/admin/utilisateurs?/role', { utilisateur: id, role: 'editeur' })).status).toBe(200);
 });
 
 describe('authorization matrix', () => {
@@ -124,5 +164,29 @@ describe('authorization matrix', () => {
 		const reponse = await fetch(new URL(url(), baseURL()), { redirect: 'manual', headers: { cookie: cookies[role as Role] } });
 		expect(reponse.status).toBe(statut);
 		if (statut === 404) expect(await reponse.text()).toContain('Page introuvable');
+	});
+});
+
+describe('what is private to organisation A', () => {
+	const ACTIONS_A: [string, Record<string, string>][] = [
+		['membres?/inviter', { courriel: 'intrus@exemple.test', role: 'membre' }],
+		['membres?/revoquer', { invitation: '1' }],
+		['membres?/traiter', { demande: '1', decision: 'accepter' }],
+		['membres?/role', { membre: 'x', role: 'proprietaire' }],
+		['membres?/retirer', { membre: 'x' }],
+		['modifier', { nom: 'Prise', type: 'departement', departement: '35' }]
+	];
+	it.each(['membre', 'membreB', 'editeur', 'membreA'] as const)('refuses every managing form of A to %s (403)', async (role) => {
+		for (const [action, corps] of ACTIONS_A) {
+			expect((await poster(role, `/organisations/${organisationA}/${action}`, corps)).status, action).toBe(403);
+		}
+	});
+
+	it('refuses the admin forms to everyone but administrators', async () => {
+		for (const role of ['membre', 'membreA', 'proprietaireA', 'membreB', 'editeur'] as const) {
+			expect((await poster(role, '/admin/utilisateurs?/role', { utilisateur: 'x', role: 'administrateur' })).status, role).toBe(403);
+			expect((await poster(role, '/admin/utilisateurs?/desactiver', { utilisateur: 'x' })).status, role).toBe(403);
+		}
+		expect((await poster('visiteur', '/admin/utilisateurs?/desactiver', { utilisateur: 'x' })).status).toBe(303);
 	});
 });

@@ -91,7 +91,9 @@ export default async function setup(project: TestProject) {
 		DATA_DIR: donnees,
 		DATABASE_URL: basePg?.url ?? '',
 		SMTP_URL: boite.url,
-		MAIL_FROM: 'Terrinclus <ne-pas-repondre@terrinclus.test>'
+		MAIL_FROM: 'Terrinclus <ne-pas-repondre@terrinclus.test>',
+		// One administrator per test file that needs one: an address signs up once.
+		ADMINISTRATEURS: 'admin-matrice@terrinclus.test,admin-e2e@terrinclus.test,admin-donnees@terrinclus.test'
 	});
 	project.provide('baseURL', `http://127.0.0.1:${port}`);
 	project.provide('ficheBrouillon', FICHE_BROUILLON);

@@ -2,14 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { changerMotDePasse, deconnecterPartout, renommer } from '#lib/server/comptes/actions.ts';
 import { monCompte } from '#lib/server/comptes/compte.ts';
 import { REGLE_MOT_DE_PASSE } from '#lib/server/comptes/regles.ts';
-import { autoriser, estConnecte } from '#lib/server/policies/index.ts';
+import { autoriser, estConnecte, peut } from '#lib/server/policies/index.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, request }) => {
 	const acteur = locals.acteur;
 	if (!estConnecte(acteur)) redirect(303, '/connexion?suite=/compte');
 	autoriser(acteur, 'lire', { type: 'compte', id: acteur.id });
-	return { compte: await monCompte(acteur, request.headers), regle: REGLE_MOT_DE_PASSE };
+	return { compte: await monCompte(acteur, request.headers), regle: REGLE_MOT_DE_PASSE, administrateur: peut(acteur, 'lire', { type: 'administration' }) };
 };
 
 /** Every action changes the signed-in account itself, and only it. */

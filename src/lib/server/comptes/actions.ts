@@ -66,6 +66,11 @@ export async function connecter(event: RequestEvent) {
 		});
 		utilisateurId = r.user.id;
 	} catch (e) {
+		// Only reached with the right password: the session was refused because the account is deactivated.
+		if (codeDe(e) === 'FAILED_TO_CREATE_SESSION') {
+			await journaliser(db(), { evenement: 'connexion-echec', courriel: v.data.courriel, adresseIp: ip, details: { code: 'compte-desactive' } });
+			return fail(403, { valeurs, erreurs: msg({ formulaire: 'Ce compte a été désactivé par un administrateur de Terrinclus : il ne peut plus se connecter.' }) });
+		}
 		if (codeDe(e) === 'EMAIL_NOT_VERIFIED') {
 			return fail(403, {
 				valeurs,

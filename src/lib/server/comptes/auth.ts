@@ -5,6 +5,7 @@ import { magicLink } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { identifiants, parametres, sessions, utilisateurs, verifications } from '../db/schema.ts';
+import { administrateursConfigures } from '../administration/administration.ts';
 import { courrielAction, envoyerCourriel } from './courriel.ts';
 import { journaliser } from './journal.ts';
 import { LONGUEUR_MAX_MOT_DE_PASSE, LONGUEUR_MIN_MOT_DE_PASSE } from './regles.ts';
@@ -128,6 +129,12 @@ export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlu
 			updateAge: 24 * 60 * 60
 		},
 		databaseHooks: {
+			user: {
+				create: {
+					// The addresses of ADMINISTRATEURS are administrators from their first sign-up.
+					before: async (user) => (administrateursConfigures().includes(user.email.toLowerCase()) ? { data: { ...user, role: 'administrateur' } } : undefined)
+				}
+			},
 			session: {
 				create: {
 					// A deactivated account opens no session, whatever the way it signs in.

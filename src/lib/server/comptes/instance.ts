@@ -1,5 +1,6 @@
 import { getRequestEvent } from '$app/server';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
+import { promouvoirAdministrateursConfigures } from '../administration/administration.ts';
 import type { Database } from '../db/index.ts';
 import { creerAuth, type Auth } from './auth.ts';
 
@@ -9,6 +10,7 @@ let instance: Auth | undefined;
 export async function initialiserComptes(db: Database): Promise<void> {
 	// Last, so that the cookies Better Auth sets in a form action reach the response.
 	instance ??= await creerAuth(db, { plugins: [sveltekitCookies(getRequestEvent)] });
+	await promouvoirAdministrateursConfigures(db);
 }
 
 export function auth(): Auth {

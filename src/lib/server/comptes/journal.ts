@@ -18,7 +18,12 @@ export const EVENEMENTS = {
 	'adhesion-acceptee': 'Demande d’adhésion acceptée',
 	'adhesion-refusee': 'Demande d’adhésion refusée',
 	'role-change': 'Rôle changé',
-	'membre-retire': 'Membre retiré'
+	'membre-retire': 'Membre retiré',
+	'role-plateforme': 'Rôle sur la plateforme changé',
+	desactivation: 'Compte désactivé',
+	reactivation: 'Compte réactivé',
+	'compte-supprime': 'Compte supprimé',
+	'donnees-exportees': 'Données téléchargées'
 } as const;
 
 export type Evenement = keyof typeof EVENEMENTS;

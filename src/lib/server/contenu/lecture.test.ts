@@ -22,7 +22,7 @@ describe('reading the kit’s content', () => {
 		expect(kit.etapes.map((e) => e.numero)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 		expect(kit.fiches).toHaveLength(12);
 		expect(kit.pages.map((p) => p.slug).sort()).toEqual(
-			['a-propos', 'accessibilite', 'la-demarche', 'mentions-legales', 'pourquoi-s-engager'].sort()
+			['a-propos', 'accessibilite', 'confidentialite', 'la-demarche', 'mentions-legales', 'pourquoi-s-engager'].sort()
 		);
 	});
 

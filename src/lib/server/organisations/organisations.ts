@@ -25,7 +25,7 @@ export async function listerOrganisations(db: Database, q = '') {
 			type: organisations.type,
 			pays: organisations.pays,
 			codeTerritoire: organisations.codeTerritoire,
-			membres: sql<number>`(select count(*)::int from ${membres} where ${membres.organisationId} = ${organisations.id})`
+			membres: sql<number>`(select count(*)::int from ${membres} m where m.organisation_id = "organisations"."id")`
 		})
 		.from(organisations)
 		.where(mots ? ilike(organisations.nom, `%${mots.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined)

@@ -74,3 +74,12 @@ describe('organisations', () => {
 		expect(peut(compte('membre'), 'quitter', org(null))).toBe(false);
 	});
 });
+
+describe('the admin area', () => {
+	it('is for administrators only', () => {
+		expect(peut(compte('administrateur'), 'lire', { type: 'administration' })).toBe(true);
+		expect(peut(compte('editeur'), 'lire', { type: 'administration' })).toBe(false);
+		expect(peut(compte('membre'), 'modifier', { type: 'administration' })).toBe(false);
+		expect(peut(VISITEUR, 'lire', { type: 'administration' })).toBe(false);
+	});
+});

@@ -17,6 +17,8 @@ export type Ressource =
 	| { type: 'organisations' }
 	/** One organisation, with the acting account's role in it (null: not a member). */
 	| { type: 'organisation'; role: RoleOrganisation | null }
+	/** The admin area: accounts, organisations, security log. */
+	| { type: 'administration' }
 	/** The mails kept while no SMTP server is configured (development page). */
 	| { type: 'courriels-de-developpement'; local: boolean; smtp: boolean };
 
@@ -53,6 +55,8 @@ export function peut(acteur: Acteur, action: Action, ressource: Ressource): bool
 			return action === 'utiliser';
 		case 'organisations':
 			return action === 'creer' && estConnecte(acteur);
+		case 'administration':
+			return acteur.role === 'administrateur';
 		case 'organisation': {
 			if (action === 'lire') return true;
 			if (!estConnecte(acteur)) return false;

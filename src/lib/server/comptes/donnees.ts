@@ -1,0 +1,80 @@
+// RGPD: everything the platform holds about an account, and its deletion.
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import { demandesAdhesion, identifiants, invitations, journalSecurite, membres, organisations, sessions, utilisateurs } from '../db/schema.ts';
+
+/** The account's data as JSON-ready values: never a password hash, a token or another person's data. */
+export async function mesDonnees(db: Database, id: string) {
+	const [u] = await db.select().from(utilisateurs).where(eq(utilisateurs.id, id));
+	if (!u) return undefined;
+	const [mesSessions, moyens, adhesions, invitationsRecues, invitationsEnvoyees, demandes, evenements] = await Promise.all([
+		db.select({ creeLe: sessions.createdAt, expireLe: sessions.expiresAt, adresseIp: sessions.ipAddress, navigateur: sessions.userAgent }).from(sessions).where(eq(sessions.userId, id)),
+		db.select({ fournisseur: identifiants.providerId, creeLe: identifiants.createdAt }).from(identifiants).where(eq(identifiants.userId, id)),
+		db
+			.select({ organisation: organisations.nom, role: membres.role, depuis: membres.creeLe })
+			.from(membres)
+			.innerJoin(organisations, eq(organisations.id, membres.organisationId))
+			.where(eq(membres.utilisateurId, id)),
+		db
+			.select({ organisation: organisations.nom, role: invitations.role, creeLe: invitations.creeLe, accepteeLe: invitations.accepteeLe })
+			.from(invitations)
+			.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+			.where(eq(invitations.courriel, u.email)),
+		db
+			.select({ organisation: organisations.nom, courriel: invitations.courriel, role: invitations.role, creeLe: invitations.creeLe })
+			.from(invitations)
+			.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+			.where(eq(invitations.invitePar, id)),
+		db
+			.select({ organisation: organisations.nom, message: demandesAdhesion.message, statut: demandesAdhesion.statut, creeLe: demandesAdhesion.creeLe })
+			.from(demandesAdhesion)
+			.innerJoin(organisations, eq(organisations.id, demandesAdhesion.organisationId))
+			.where(eq(demandesAdhesion.utilisateurId, id)),
+		db
+			.select({ evenement: journalSecurite.evenement, le: journalSecurite.creeLe, adresseIp: journalSecurite.adresseIp })
+			.from(journalSecurite)
+			.where(or(eq(journalSecurite.utilisateurId, id), eq(journalSecurite.cibleId, id), eq(journalSecurite.courriel, u.email)))
+	]);
+	return {
+		exporteLe: new Date().toISOString(),
+		compte: { nom: u.name, courriel: u.email, courrielConfirme: u.emailVerified, role: u.role, langue: u.langue, creeLe: u.createdAt, modifieLe: u.updatedAt },
+		moyensDeConnexion: moyens,
+		sessions: mesSessions,
+		organisations: adhesions,
+		invitationsRecues,
+		invitationsEnvoyees,
+		demandesAdhesion: demandes,
+		journalDeSecurite: evenements
+	};
+}
+
+/**
+ * The organisations that would be left without an owner while keeping other members: the
+ * account cannot be deleted until it names another owner there.
+ */
+export async function organisationsABloquer(db: Database, id: string) {
+	const r = await db.execute(sql`
+		select o.nom from ${membres} m join ${organisations} o on o.id = m.organisation_id
+		where m.utilisateur_id = ${id} and m.role = 'proprietaire'
+		and not exists (select 1 from ${membres} x where x.organisation_id = m.organisation_id and x.role = 'proprietaire' and x.utilisateur_id <> ${id})
+		and exists (select 1 from ${membres} x where x.organisation_id = m.organisation_id and x.utilisateur_id <> ${id})`);
+	return (r as unknown as { rows: { nom: string }[] }).rows.map((x) => x.nom);
+}
+
+/**
+ * Deletes an account. Organisations it alone belonged to go with it; what it wrote elsewhere
+ * stays, attributed to « compte supprimé » (the links to it become empty).
+ */
+export async function supprimerCompte(db: Database, id: string) {
+	await db.transaction(async (tx) => {
+		const seules = await tx.execute(sql`
+			select m.organisation_id as id from ${membres} m where m.utilisateur_id = ${id}
+			and not exists (select 1 from ${membres} x where x.organisation_id = m.organisation_id and x.utilisateur_id <> ${id})`);
+		const ids = (seules as unknown as { rows: { id: number }[] }).rows.map((x) => x.id);
+		if (ids.length > 0) await tx.delete(organisations).where(inArray(organisations.id, ids));
+		const [u] = await tx.select({ email: utilisateurs.email }).from(utilisateurs).where(eq(utilisateurs.id, id));
+		// Pending invitations to this address would recreate a link to the person.
+		if (u) await tx.delete(invitations).where(and(eq(invitations.courriel, u.email), sql`${invitations.accepteeLe} is null`));
+		await tx.delete(utilisateurs).where(eq(utilisateurs.id, id));
+	});
+}

@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { organisationsABloquer, supprimerCompte } from '#lib/server/comptes/donnees.ts';
+import { auth } from '#lib/server/comptes/instance.ts';
+import { journaliser } from '#lib/server/comptes/journal.ts';
+import { champs } from '#lib/server/comptes/regles.ts';
+import { db } from '#lib/server/demarrage.ts';
+import { autoriser, estConnecte } from '#lib/server/policies/index.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const acteur = locals.acteur;
+	if (!estConnecte(acteur)) redirect(303, '/connexion?suite=/compte/donnees');
+	autoriser(acteur, 'lire', { type: 'compte', id: acteur.id });
+	return { courriel: acteur.courriel, bloquantes: await organisationsABloquer(db(), acteur.id) };
+};
+
+export const actions: Actions = {
+	supprimer: async ({ locals, request, getClientAddress }) => {
+		const acteur = locals.acteur;
+		if (!estConnecte(acteur)) redirect(303, '/connexion?suite=/compte/donnees');
+		autoriser(acteur, 'modifier', { type: 'compte', id: acteur.id });
+		const saisie = champs(await request.formData());
+		// Typing one's address confirms: it works with or without a password (single sign-on).
+		if ((saisie.confirmation ?? '').trim().toLowerCase() !== acteur.courriel) {
+			return fail(400, { erreurs: { confirmation: `Recopiez exactement votre adresse (${acteur.courriel}) pour confirmer.` } as Partial<Record<string, string>> });
+		}
+		const bloquantes = await organisationsABloquer(db(), acteur.id);
+		if (bloquantes.length > 0) {
+			return fail(400, { erreurs: { formulaire: `Vous êtes le dernier propriétaire de : ${bloquantes.join(', ')}. Nommez-y d’abord un autre propriétaire.` } as Partial<Record<string, string>> });
+		}
+		await auth().api.signOut({ headers: request.headers });
+		await supprimerCompte(db(), acteur.id);
+		await journaliser(db(), { evenement: 'compte-supprime', cibleId: acteur.id, adresseIp: getClientAddress() });
+		redirect(303, '/?compte-supprime');
+	}
+};
