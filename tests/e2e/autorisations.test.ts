@@ -52,6 +52,7 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/recommandations': [{ cas: 'index des recommandations', url: () => '/recommandations', attendu: PUBLIQUE }],
 	'/fiches': [{ cas: 'liste des fiches', url: () => '/fiches?theme=acces-aux-droits', attendu: PUBLIQUE }],
 	'/recherche': [{ cas: 'recherche', url: () => '/recherche?q=jeunes&pays=BJ', attendu: PUBLIQUE }],
+	'/carte': [{ cas: 'carte des projets', url: () => '/carte', attendu: PUBLIQUE }],
 	'/fiches/[slug]': [
 		{ cas: 'fiche publiée', url: () => '/fiches/protection-enfance-haiti', attendu: PUBLIQUE },
 		{ cas: 'fiche en brouillon', url: () => `/fiches/${brouillon()}`, attendu: BROUILLON },

@@ -14,6 +14,7 @@ export function pagesPubliques(): string[] {
 		'/recherche?q=jeunes+insertion&theme=mobilite-internationale-jeunes',
 		'/recherche?q=insertoin',
 		'/recherche?q=Bretagne',
+		'/carte',
 		'/inscription',
 		'/connexion',
 		'/mot-de-passe-oublie',
