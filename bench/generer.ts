@@ -93,7 +93,7 @@ export async function genererFiches(db: Database, kit: KitContenu, nombre: numbe
 				ressources: [],
 				contacts: [],
 				...sections
-			} as typeof fiches.$inferInsert;
+			} as unknown as typeof fiches.$inferInsert;
 			ligne.identite = texteIdentite(
 				{ ...ligne, partenairesIci: ligne.partenairesIci!, partenairesLaBas: ligne.partenairesLaBas!, territoiresLaBas: null, departements, pays, themes, publics, etapes },
 				noms

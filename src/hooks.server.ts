@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { acteurDeLaRequete } from '#lib/server/comptes/session.ts';
 import { auth, initialiserComptes } from '#lib/server/comptes/instance.ts';
+import { configurationSso } from '#lib/server/comptes/sso.ts';
 import { arreter, db, demarrer } from '#lib/server/demarrage.ts';
 
 export const init: ServerInit = async () => {
@@ -26,6 +27,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	for (const [nom, valeur] of Object.entries(EN_TETES_SECURITE)) {
 		if (!response.headers.has(nom)) response.headers.set(nom, valeur);
 	}
+	// The single sign-on form is answered by a redirect to the identity provider, which the
+	// policy's form-action must allow.
+	const sso = configurationSso();
+	const csp = response.headers.get('content-security-policy');
+	if (sso && csp) response.headers.set('content-security-policy', csp.replace("form-action 'self'", `form-action 'self' ${new URL(sso.issuer).origin}`));
 	// Over https, browsers are told to never use plain http for this site again.
 	if (event.url.protocol === 'https:' && !response.headers.has('strict-transport-security')) {
 		response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');

@@ -315,6 +315,35 @@ describe('the account page', () => {
 		await second.contexte.close();
 	});
 
+	it('changes the address after confirming from the current one, then at the new one', async () => {
+		const { contexte: c, page } = await contexte();
+		const ancienne = adresse('ancienne');
+		const nouvelle = adresse('nouvelle');
+		await inscrireEtConfirmer(page, ancienne);
+		await page.goto('/compte');
+		await page.getByLabel('Nouvelle adresse électronique').fill(ancienne);
+		await soumettre(page, 'Changer d’adresse');
+		expect(await page.locator('#courriel-courriel-erreur').textContent()).toContain('déjà l’adresse de votre compte');
+		const depuis = Date.now();
+		await page.getByLabel('Nouvelle adresse électronique').fill(nouvelle);
+		await soumettre(page, 'Changer d’adresse');
+		expect(await page.getByRole('status').first().textContent()).toContain(`votre adresse actuelle (${ancienne})`);
+		const confirmation = await attendreCourriel(boite(), ancienne, /changement d’adresse/, depuis);
+		expect(confirmation.texte).toContain(nouvelle);
+		await page.goto(lienDe(confirmation, baseURL()));
+		const verification = await attendreCourriel(boite(), nouvelle, /Confirmez votre adresse/, depuis);
+		await page.goto(lienDe(verification, baseURL()));
+		await page.waitForURL('**/compte?courriel-change');
+		expect(await page.getByRole('status').first().textContent()).toContain(`c’est désormais ${nouvelle}`);
+		// The new address signs in; the old one no longer does.
+		await c.clearCookies();
+		await seConnecter(page, ancienne);
+		expect(await page.getByRole('alert').textContent()).toContain('incorrect');
+		await seConnecter(page, nouvelle);
+		await page.waitForURL('**/compte');
+		await c.close();
+	});
+
 	it('sends visitors to the sign-in form, and back after signing in', async () => {
 		const { contexte: c, page } = await contexte();
 		const courriel = adresse('retour');

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { changerMotDePasse, deconnecterPartout, renommer } from '#lib/server/comptes/actions.ts';
+import { changerCourriel, changerMotDePasse, deconnecterPartout, renommer } from '#lib/server/comptes/actions.ts';
 import { monCompte } from '#lib/server/comptes/compte.ts';
 import { REGLE_MOT_DE_PASSE } from '#lib/server/comptes/regles.ts';
 import { autoriser, estConnecte, peut } from '#lib/server/policies/index.ts';
@@ -22,6 +22,7 @@ const surMonCompte = <T,>(action: (e: RequestEvent) => Promise<T>) => async (eve
 
 export const actions: Actions = {
 	nom: surMonCompte(renommer),
+	courriel: surMonCompte(changerCourriel),
 	motdepasse: surMonCompte(changerMotDePasse),
 	sessions: surMonCompte(deconnecterPartout)
 };

@@ -10,6 +10,7 @@ import { estConnecte } from '../policies/index.ts';
 import { auth } from './instance.ts';
 import { journaliser } from './journal.ts';
 import { attenteAvant, compter, messageAttente, oublier } from './limites.ts';
+import { configurationSso, ID_FOURNISSEUR } from './sso.ts';
 import { champs, erreursDe, type Erreurs, schemaConnexion, schemaCourriel, schemaInscription, schemaNom, schemaNouveauMotDePasse } from './regles.ts';
 
 /** Messages typed as a form's errors, whatever their fields. */
@@ -191,4 +192,40 @@ export async function deconnecterPartout(event: RequestEvent) {
 	await auth().api.revokeOtherSessions({ headers: event.request.headers });
 	await journaliser(db(), { evenement: 'deconnexion-partout', utilisateurId: acteur.id, adresseIp: event.getClientAddress() });
 	return { formulaire: 'sessions', fait: 'Vos autres sessions ont été fermées.' };
+}
+
+export async function changerCourriel(event: RequestEvent) {
+	const acteur = event.locals.acteur;
+	if (!estConnecte(acteur)) return fail(403, { formulaire: 'courriel', erreurs: msg({ formulaire: 'Connectez-vous d’abord.' }) });
+	const saisie = champs(await event.request.formData());
+	const v = schemaCourriel.safeParse(saisie);
+	if (!v.success) return fail(400, { formulaire: 'courriel', valeurs: { courriel: saisie.courriel ?? '' }, erreurs: erreursDe(v.error.issues) });
+	if (v.data.courriel === acteur.courriel) return fail(400, { formulaire: 'courriel', valeurs: { courriel: saisie.courriel ?? '' }, erreurs: msg({ courriel: 'C’est déjà l’adresse de votre compte.' }) });
+	const attente = await compter('reinitialisation', { ip: event.getClientAddress(), courriel: acteur.courriel });
+	if (attente > 0) return fail(429, { formulaire: 'courriel', valeurs: { courriel: saisie.courriel ?? '' }, erreurs: msg({ formulaire: messageAttente(attente) }) });
+	try {
+		await auth().api.changeEmail({ body: { newEmail: v.data.courriel, callbackURL: '/compte?courriel-change' }, headers: event.request.headers });
+	} catch (e) {
+		// An address already used by another account: the same answer, nothing is sent.
+		if (!(e instanceof APIError)) throw e;
+	}
+	await journaliser(db(), { evenement: 'courriel-change-demande', utilisateurId: acteur.id, courriel: v.data.courriel, adresseIp: event.getClientAddress() });
+	return { formulaire: 'courriel', fait: `Pour confirmer, ouvrez le lien envoyé à votre adresse actuelle (${acteur.courriel}), puis celui qui sera envoyé à ${v.data.courriel}.` };
+}
+
+/** Starts single sign-on: the provider's page, then back through Better Auth's callback. */
+export async function connecterSso(event: RequestEvent) {
+	const sso = configurationSso();
+	if (!sso) return fail(404, { erreurs: msg({ formulaire: 'La connexion par un fournisseur d’identité n’est pas configurée.' }) });
+	const r = await auth().api.signInSocial({
+		body: {
+			provider: ID_FOURNISSEUR,
+			callbackURL: suiteSure(event.url.searchParams.get('suite')),
+			newUserCallbackURL: '/compte?bienvenue',
+			errorCallbackURL: '/connexion?sso=erreur'
+		},
+		headers: event.request.headers
+	});
+	if (!r.url) return fail(502, { erreurs: msg({ formulaire: 'Le fournisseur d’identité ne répond pas. Réessayez plus tard ou connectez-vous avec votre mot de passe.' }) });
+	redirect(303, r.url, { external: [new URL(sso.issuer).origin] });
 }

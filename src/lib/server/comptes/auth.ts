@@ -7,6 +7,7 @@ import type { Database } from '../db/index.ts';
 import { identifiants, parametres, sessions, utilisateurs, verifications } from '../db/schema.ts';
 import { administrateursConfigures } from '../administration/administration.ts';
 import { courrielAction, envoyerCourriel } from './courriel.ts';
+import { configurationSso, ID_FOURNISSEUR, pluginSso } from './sso.ts';
 import { journaliser } from './journal.ts';
 import { LONGUEUR_MAX_MOT_DE_PASSE, LONGUEUR_MIN_MOT_DE_PASSE } from './regles.ts';
 
@@ -45,6 +46,7 @@ async function secret(db: Database): Promise<string> {
 
 export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlugin[] } = {}) {
 	const publique = adressePublique();
+	const sso = configurationSso();
 	const https = publique?.startsWith('https://') ?? false;
 	return betterAuth({
 		appName: 'Terrinclus',
@@ -57,6 +59,24 @@ export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlu
 			schema: { user: utilisateurs, session: sessions, account: identifiants, verification: verifications }
 		}),
 		user: {
+			// A new address is confirmed twice: from the current address, then at the new one.
+			changeEmail: {
+				enabled: true,
+				sendChangeEmailConfirmation: async ({ user, newEmail, url }) => {
+					await envoyerCourriel(
+						courrielAction({
+							a: user.email,
+							nom: user.name,
+							sujet: 'Confirmez le changement d’adresse de votre compte Terrinclus',
+							paragraphes: [
+								`Vous avez demandé à remplacer l’adresse de votre compte Terrinclus par ${newEmail}.`,
+								'Confirmez depuis cette adresse-ci ; un second lien sera ensuite envoyé à la nouvelle adresse pour la vérifier.'
+							],
+							action: { libelle: 'Confirmer le changement', url }
+						})
+					);
+				}
+			},
 			additionalFields: {
 				role: { type: 'string', required: false, defaultValue: 'membre', input: false },
 				langue: { type: 'string', required: false, defaultValue: 'fr', input: false },
@@ -114,7 +134,7 @@ export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlu
 						sujet: 'Confirmez votre adresse pour Terrinclus',
 						paragraphes: [
 							'Bienvenue sur Terrinclus, le kit méthodologique de la coopération internationale pour l’inclusion.',
-							'Pour activer votre compte, confirmez votre adresse électronique. Ce lien est valable 24 heures.'
+							'Pour activer votre compte, ou pour que cette adresse devienne celle de votre compte, confirmez-la. Ce lien est valable 24 heures.'
 						],
 						action: { libelle: 'Confirmer mon adresse', url }
 					})
@@ -124,6 +144,8 @@ export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlu
 				await journaliser(db, { evenement: 'courriel-verifie', utilisateurId: user.id, courriel: user.email });
 			}
 		},
+		// Single sign-on creates the account, or links it when the provider vouches for the address.
+		account: { accountLinking: { enabled: true, trustedProviders: sso?.proconnect ? [ID_FOURNISSEUR] : [] } },
 		session: {
 			expiresIn: 30 * 24 * 60 * 60,
 			updateAge: 24 * 60 * 60
@@ -173,6 +195,7 @@ export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlu
 					);
 				}
 			}),
+			...(sso ? [pluginSso(sso)] : []),
 			...(options.plugins ?? [])
 		]
 	});

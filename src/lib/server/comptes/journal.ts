@@ -11,6 +11,7 @@ export const EVENEMENTS = {
 	'deconnexion-partout': 'Déconnexion de toutes les sessions',
 	'mot-de-passe-demande': 'Demande de nouveau mot de passe',
 	'mot-de-passe-change': 'Mot de passe changé',
+	'courriel-change-demande': 'Demande de changement d’adresse',
 	'lien-magique-demande': 'Demande de lien de connexion',
 	invitation: 'Invitation envoyée',
 	'invitation-revoquee': 'Invitation révoquée',
