@@ -1,13 +1,10 @@
 // The admin area and « Mes données » in a real browser without JavaScript. The test server
 // names admin-e2e@terrinclus.test an administrator (ADMINISTRATEURS).
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
-import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
-
-const boite = () => inject('boiteAuxLettres');
-const MOT_DE_PASSE = 'les cases en terre de Tombouctou';
+import { nouvellePersonne, seConnecter, soumettre } from './comptes-de-test.ts';
+import { lancerNavigateur, verifierAccessibilite } from './navigateur.ts';
 
 let navigateur: Browser;
 beforeAll(async () => {
@@ -15,31 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => navigateur.close());
 
-async function soumettre(page: Page, bouton: string | RegExp) {
-	await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: bouton }).first().click()]);
-}
-
-async function personne(nom: string, courriel = `${nom.toLowerCase().replace(/\W+/g, '-')}-${randomBytes(3).toString('hex')}@exemple.test`) {
-	const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
-	const page = await contexte.newPage();
-	const depuis = Date.now();
-	await page.goto('/inscription');
-	await page.getByLabel('Nom', { exact: true }).fill(nom);
-	await page.getByLabel('Adresse électronique', { exact: true }).fill(courriel);
-	await page.getByLabel('Mot de passe', { exact: true }).fill(MOT_DE_PASSE);
-	await page.getByLabel('Confirmation du mot de passe', { exact: true }).fill(MOT_DE_PASSE);
-	await soumettre(page, 'Créer mon compte');
-	await page.goto(lienDe(await attendreCourriel(boite(), courriel, /Confirmez/, depuis), baseURL()));
-	await page.waitForURL('**/compte**');
-	return { contexte, page, courriel };
-}
-
-async function seConnecter(page: Page, courriel: string) {
-	await page.goto('/connexion');
-	await page.getByLabel('Adresse électronique', { exact: true }).fill(courriel);
-	await page.getByLabel('Mot de passe', { exact: true }).fill(MOT_DE_PASSE);
-	await soumettre(page, 'Se connecter');
-}
+const personne = (nom: string, courriel?: string) => nouvellePersonne(navigateur, nom, courriel);
 
 describe('the admin area', () => {
 	it('makes an editor, deactivates and reactivates an account, and shows it all in the security log', async () => {

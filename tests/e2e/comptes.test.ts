@@ -1,18 +1,16 @@
 // Accounts in a real browser, with the app's mails received by a real SMTP server on loopback
 // (tests/support/boite-aux-lettres.ts). Without JavaScript: every form is a plain POST.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, courrielsPour, lienDe } from '../support/boite-aux-lettres.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
+import { adresse as adresseAleatoire, boite, inscrireEtConfirmer, MOT_DE_PASSE, remplir, seConnecter, soumettre } from './comptes-de-test.ts';
 import { arreterServeur, demarrerServeur, portLibre } from './serveur.ts';
 
-const boite = () => inject('boiteAuxLettres');
-const MOT_DE_PASSE = 'velo rouge sous la pluie de Nantes';
-const adresse = (nom: string) => `${nom}-${randomBytes(4).toString('hex')}@departement.test`;
+const adresse = (nom: string) => adresseAleatoire(nom, 'departement.test');
 
 let navigateur: Browser;
 beforeAll(async () => {
@@ -23,31 +21,6 @@ afterAll(() => navigateur.close());
 async function contexte(): Promise<{ contexte: BrowserContext; page: Page }> {
 	const c = await nouveauContexte(navigateur, { javaScriptEnabled: false });
 	return { contexte: c, page: await c.newPage() };
-}
-
-async function remplir(page: Page, champs: Record<string, string>) {
-	for (const [libelle, valeur] of Object.entries(champs)) await page.getByLabel(libelle, { exact: true }).fill(valeur);
-}
-
-async function soumettre(page: Page, bouton: string) {
-	await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: bouton }).click()]);
-}
-
-/** Signs up and confirms through the mail: the account is ready and signed in. */
-async function inscrireEtConfirmer(page: Page, courriel: string, nom = 'Camille Martin') {
-	const depuis = Date.now();
-	await page.goto('/inscription');
-	await remplir(page, { Nom: nom, 'Adresse électronique': courriel, 'Mot de passe': MOT_DE_PASSE, 'Confirmation du mot de passe': MOT_DE_PASSE });
-	await soumettre(page, 'Créer mon compte');
-	const mail = await attendreCourriel(boite(), courriel, /Confirmez votre adresse/, depuis);
-	await page.goto(lienDe(mail, baseURL()));
-	await page.waitForURL('**/compte?bienvenue');
-}
-
-async function seConnecter(page: Page, courriel: string, motDePasse = MOT_DE_PASSE) {
-	await page.goto('/connexion');
-	await remplir(page, { 'Adresse électronique': courriel, 'Mot de passe': motDePasse });
-	await soumettre(page, 'Se connecter');
 }
 
 describe('creating an account', () => {

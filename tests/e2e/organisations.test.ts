@@ -3,13 +3,10 @@
 // and accepts; requests to join, roles, leaving; and what an outsider cannot do.
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
+import { adresse, boite, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
-
-const boite = () => inject('boiteAuxLettres');
-const MOT_DE_PASSE = 'le fleuve Sénégal à la saison des pluies';
-const adresse = (nom: string) => `${nom.normalize('NFD').replace(/\p{M}/gu, '')}-${randomBytes(4).toString('hex')}@exemple.test`;
 
 let navigateur: Browser;
 beforeAll(async () => {
@@ -17,26 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => navigateur.close());
 
-async function soumettre(page: Page, bouton: string | RegExp) {
-	await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: bouton }).first().click()]);
-}
-
-/** A signed-in browser for a new confirmed account. */
-async function personne(nom: string, courriel = adresse(nom.split(' ')[0]!.toLowerCase())) {
-	const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
-	const page = await contexte.newPage();
-	const depuis = Date.now();
-	await page.goto('/inscription');
-	await page.getByLabel('Nom', { exact: true }).fill(nom);
-	await page.getByLabel('Adresse électronique', { exact: true }).fill(courriel);
-	await page.getByLabel('Mot de passe', { exact: true }).fill(MOT_DE_PASSE);
-	await page.getByLabel('Confirmation du mot de passe', { exact: true }).fill(MOT_DE_PASSE);
-	await soumettre(page, 'Créer mon compte');
-	const mail = await attendreCourriel(boite(), courriel, /Confirmez/, depuis);
-	await page.goto(lienDe(mail, baseURL()));
-	await page.waitForURL('**/compte**');
-	return { contexte, page, courriel };
-}
+const personne = (nom: string, courriel?: string) => nouvellePersonne(navigateur, nom, courriel);
 
 async function creerDepartement(page: Page, nom: string, departement: string) {
 	await page.goto('/organisations');

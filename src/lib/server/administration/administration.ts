@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { motifContient } from '../db/motif.ts';
 import { journalSecurite, membres, organisations, sessions, utilisateurs, type RolePlateforme } from '../db/schema.ts';
 import { EVENEMENTS, type Evenement } from '../comptes/journal.ts';
 import { LIBELLES_TYPES, nomTerritoire } from '../organisations/regles.ts';
@@ -10,8 +11,6 @@ export const LIBELLES_ROLES_PLATEFORME: Record<RolePlateforme, string> = {
 	administrateur: 'Administrateur'
 };
 
-/** A LIKE pattern matching the words as typed, with LIKE's own characters escaped. */
-const motif = (q: string) => `%${q.trim().slice(0, 100).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The addresses of ADMINISTRATEURS (comma-separated): their accounts are administrators. This
@@ -43,7 +42,7 @@ export async function listerUtilisateurs(db: Database, q = '') {
 			organisations: sql<string>`coalesce((select string_agg(o.nom, ', ' order by o.nom) from ${membres} m join ${organisations} o on o.id = m.organisation_id where m.utilisateur_id = "utilisateurs"."id"), '')`
 		})
 		.from(utilisateurs)
-		.where(q.trim() ? or(ilike(utilisateurs.name, motif(q)), ilike(utilisateurs.email, motif(q))) : undefined)
+		.where(q.trim() ? or(ilike(utilisateurs.name, motifContient(q)), ilike(utilisateurs.email, motifContient(q))) : undefined)
 		.orderBy(asc(utilisateurs.name))
 		.limit(200);
 	return lignes.map((u) => ({ ...u, roleLibelle: LIBELLES_ROLES_PLATEFORME[u.role] }));
@@ -61,7 +60,7 @@ export async function listerOrganisationsAdmin(db: Database, q = '') {
 			membres: sql<number>`(select count(*)::int from ${membres} m where m.organisation_id = "organisations"."id")`
 		})
 		.from(organisations)
-		.where(q.trim() ? ilike(organisations.nom, motif(q)) : undefined)
+		.where(q.trim() ? ilike(organisations.nom, motifContient(q)) : undefined)
 		.orderBy(asc(organisations.nom))
 		.limit(200);
 	return lignes.map((o) => ({ ...o, typeLibelle: LIBELLES_TYPES[o.type], territoire: nomTerritoire(o) }));

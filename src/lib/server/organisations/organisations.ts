@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, ilike, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { motifContient } from '../db/motif.ts';
 import {
 	demandesAdhesion,
 	invitations,
@@ -17,7 +18,6 @@ export const hacherJeton = (jeton: string) => createHash('sha256').update(jeton)
 
 /** Every organisation, or those whose name matches, with their number of members. */
 export async function listerOrganisations(db: Database, q = '') {
-	const mots = q.trim().slice(0, 100);
 	const lignes = await db
 		.select({
 			slug: organisations.slug,
@@ -28,7 +28,7 @@ export async function listerOrganisations(db: Database, q = '') {
 			membres: sql<number>`(select count(*)::int from ${membres} m where m.organisation_id = "organisations"."id")`
 		})
 		.from(organisations)
-		.where(mots ? ilike(organisations.nom, `%${mots.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined)
+		.where(q.trim() ? ilike(organisations.nom, motifContient(q)) : undefined)
 		.orderBy(asc(organisations.nom))
 		.limit(200);
 	return lignes.map((o) => ({ ...o, typeLibelle: LIBELLES_TYPES[o.type], territoire: nomTerritoire(o) }));

@@ -1,0 +1,48 @@
+// Accounts for the browser tests: signed up and confirmed through the real forms and the mail
+// received by the test SMTP server.
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
+import { baseURL, nouveauContexte } from './navigateur.ts';
+
+export const MOT_DE_PASSE = 'velo rouge sous la pluie de Nantes';
+export const boite = () => inject('boiteAuxLettres');
+
+/** A fresh address: the name without accents, and a random part. */
+export const adresse = (nom: string, domaine = 'exemple.test') =>
+	`${nom.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(4).toString('hex')}@${domaine}`;
+
+/** Clicks a button of the page's main content and waits for the answer. */
+export async function soumettre(page: Page, bouton: string | RegExp) {
+	await Promise.all([page.waitForLoadState('load'), page.locator('main').getByRole('button', { name: bouton }).first().click()]);
+}
+
+export async function remplir(page: Page, champs: Record<string, string>) {
+	for (const [libelle, valeur] of Object.entries(champs)) await page.getByLabel(libelle, { exact: true }).fill(valeur);
+}
+
+/** Signs up and confirms through the mail: the account is ready and signed in. */
+export async function inscrireEtConfirmer(page: Page, courriel: string, nom = 'Camille Martin', motDePasse = MOT_DE_PASSE) {
+	const depuis = Date.now();
+	await page.goto('/inscription');
+	await remplir(page, { Nom: nom, 'Adresse électronique': courriel, 'Mot de passe': motDePasse, 'Confirmation du mot de passe': motDePasse });
+	await soumettre(page, 'Créer mon compte');
+	const mail = await attendreCourriel(boite(), courriel, /Confirmez votre adresse/, depuis);
+	await page.goto(lienDe(mail, baseURL()));
+	await page.waitForURL('**/compte**');
+}
+
+/** A new person in their own browser context without JavaScript, signed in. */
+export async function nouvellePersonne(navigateur: Browser, nom: string, courriel = adresse(nom.split(' ')[0]!)) {
+	const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+	const page = await contexte.newPage();
+	await inscrireEtConfirmer(page, courriel, nom);
+	return { contexte, page, courriel };
+}
+
+export async function seConnecter(page: Page, courriel: string, motDePasse = MOT_DE_PASSE) {
+	await page.goto('/connexion');
+	await remplir(page, { 'Adresse électronique': courriel, 'Mot de passe': motDePasse });
+	await soumettre(page, 'Se connecter');
+}
