@@ -3,7 +3,6 @@ import type { Database } from '../db/index.ts';
 import { motifContient } from '../db/motif.ts';
 import { journalSecurite, membres, organisations, sessions, utilisateurs, type RolePlateforme } from '../db/schema.ts';
 import { EVENEMENTS, type Evenement } from '../comptes/journal.ts';
-import { LIBELLES_TYPES, nomTerritoire } from '../organisations/regles.ts';
 
 export const LIBELLES_ROLES_PLATEFORME: Record<RolePlateforme, string> = {
 	membre: 'Membre',
@@ -46,24 +45,6 @@ export async function listerUtilisateurs(db: Database, q = '') {
 		.orderBy(asc(utilisateurs.name))
 		.limit(200);
 	return lignes.map((u) => ({ ...u, roleLibelle: LIBELLES_ROLES_PLATEFORME[u.role] }));
-}
-
-export async function listerOrganisationsAdmin(db: Database, q = '') {
-	const lignes = await db
-		.select({
-			slug: organisations.slug,
-			nom: organisations.nom,
-			type: organisations.type,
-			pays: organisations.pays,
-			codeTerritoire: organisations.codeTerritoire,
-			creeLe: organisations.creeLe,
-			membres: sql<number>`(select count(*)::int from ${membres} m where m.organisation_id = "organisations"."id")`
-		})
-		.from(organisations)
-		.where(q.trim() ? ilike(organisations.nom, motifContient(q)) : undefined)
-		.orderBy(asc(organisations.nom))
-		.limit(200);
-	return lignes.map((o) => ({ ...o, typeLibelle: LIBELLES_TYPES[o.type], territoire: nomTerritoire(o) }));
 }
 
 export async function changerRolePlateforme(db: Database, id: string, role: RolePlateforme) {

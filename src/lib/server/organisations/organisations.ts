@@ -25,6 +25,7 @@ export async function listerOrganisations(db: Database, q = '') {
 			type: organisations.type,
 			pays: organisations.pays,
 			codeTerritoire: organisations.codeTerritoire,
+			creeLe: organisations.creeLe,
 			membres: sql<number>`(select count(*)::int from ${membres} m where m.organisation_id = "organisations"."id")`
 		})
 		.from(organisations)
