@@ -51,6 +51,9 @@ describe('the admin area', () => {
 		await seConnecter(lea.page, lea.courriel);
 		await lea.page.waitForURL('**/compte');
 
+		await page.goto('/admin/organisations');
+		await verifierAccessibilite(page);
+
 		// The log, filtered.
 		await page.goto('/admin/journal');
 		await page.getByLabel('Type d’événement').selectOption({ label: 'Compte désactivé' });

@@ -8,10 +8,10 @@ import { baseURL } from './navigateur.ts';
 import { RACINE } from './serveur.ts';
 
 /**
- * A visitor; an account in no organisation; a member and the owner of organisation A; a member
- * of another organisation B; an editor of the kit; a platform administrator.
+ * A visitor; an account in no organisation; a member, a manager and the owner of organisation
+ * A; a member of another organisation B; an editor of the kit; a platform administrator.
  */
-const ROLES = ['visiteur', 'membre', 'membreA', 'proprietaireA', 'membreB', 'editeur', 'administrateur'] as const;
+const ROLES = ['visiteur', 'membre', 'membreA', 'gestionnaireA', 'proprietaireA', 'membreB', 'editeur', 'administrateur'] as const;
 type Role = (typeof ROLES)[number];
 type Attendu = Record<Role, number>;
 
@@ -28,9 +28,9 @@ const POUR_VISITEURS = tous(303, { visiteur: 200 });
 /** Pages of one's account: a visitor is sent to the sign-in form. */
 const POUR_COMPTES = tous(200, { visiteur: 303 });
 /** A's members list: for its members (and administrators); others are refused, visitors asked to sign in. */
-const MEMBRES_A = tous(403, { visiteur: 303, membreA: 200, proprietaireA: 200, administrateur: 200 });
+const MEMBRES_A = tous(403, { visiteur: 303, membreA: 200, gestionnaireA: 200, proprietaireA: 200, administrateur: 200 });
 /** Editing A: for its managers (and administrators). */
-const GESTION_A = tous(403, { visiteur: 303, proprietaireA: 200, administrateur: 200 });
+const GESTION_A = tous(403, { visiteur: 303, gestionnaireA: 200, proprietaireA: 200, administrateur: 200 });
 const ADMINISTRATION = tous(403, { visiteur: 303, administrateur: 200 });
 let organisationA = '';
 
@@ -128,9 +128,10 @@ const poster = (role: Role, chemin: string, corps: Record<string, string>) =>
 	});
 
 beforeAll(async () => {
-	[cookies.membre, cookies.membreA, cookies.proprietaireA, cookies.membreB, cookies.editeur, cookies.administrateur] = await Promise.all([
+	[cookies.membre, cookies.membreA, cookies.gestionnaireA, cookies.proprietaireA, cookies.membreB, cookies.editeur, cookies.administrateur] = await Promise.all([
 		compte('membre'),
 		compte('membre-a'),
+		compte('gestionnaire-a'),
 		compte('proprietaire'),
 		compte('membre-b'),
 		compte('editeur', `matrice-editeur-${Date.now()}@departement.test`),
@@ -140,11 +141,15 @@ beforeAll(async () => {
 	const creee = await poster('proprietaireA', '/organisations/nouvelle', { nom: `Organisation A ${Date.now()}`, type: 'departement', departement: '35' });
 	organisationA = new URL(creee.headers.get('location')!, baseURL()).pathname.split('/')[2]!;
 	expect(organisationA).toMatch(/^organisation-a-/);
-	// A's member asks to join; A's owner accepts.
-	expect((await poster('membreA', `/organisations/${organisationA}?/demander`, { message: '' })).status).toBe(200);
-	const equipe = await (await fetch(new URL(`/organisations/${organisationA}/membres`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
-	const demande = equipe.match(/name="demande" value="(\d+)"/)![1]!;
-	expect((await poster('proprietaireA', `/organisations/${organisationA}/membres?/traiter`, { demande, decision: 'accepter' })).status).toBe(200);
+	// A's member and manager ask to join; A's owner accepts them and makes the manager.
+	const membresA = async () => (await fetch(new URL(`/organisations/${organisationA}/membres`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
+	for (const role of ['membreA', 'gestionnaireA'] as const) {
+		expect((await poster(role, `/organisations/${organisationA}?/demander`, { message: '' })).status).toBe(200);
+		const demande = (await membresA()).match(/name="demande" value="(\d+)"/)![1]!;
+		expect((await poster('proprietaireA', `/organisations/${organisationA}/membres?/traiter`, { demande, decision: 'accepter' })).status).toBe(200);
+	}
+	const gestionnaire = (await membresA()).match(/Gestionnaire-a[\s\S]*?name="membre" value="([0-9a-f]+)"/i)![1]!;
+	expect((await poster('proprietaireA', `/organisations/${organisationA}/membres?/role`, { membre: gestionnaire, role: 'gestionnaire' })).status).toBe(200);
 	const b = await poster('membreB', '/organisations/nouvelle', { nom: `Organisation B ${Date.now()}`, type: 'association', pays: 'FR' });
 	expect(b.status).toBe(303);
 	// The administrator makes the editor.
@@ -183,8 +188,27 @@ describe('what is private to organisation A', () => {
 		}
 	});
 
+	it('lets A’s manager invite members but not owners, nor change roles', async () => {
+		expect((await poster('gestionnaireA', `/organisations/${organisationA}/membres?/inviter`, { courriel: 'collegue@exemple.test', role: 'membre' })).status).toBe(200);
+		expect((await poster('gestionnaireA', `/organisations/${organisationA}/membres?/inviter`, { courriel: 'chef@exemple.test', role: 'proprietaire' })).status).toBe(403);
+		expect((await poster('gestionnaireA', `/organisations/${organisationA}/membres?/role`, { membre: 'x', role: 'proprietaire' })).status).toBe(403);
+	});
+
+	it('does not let B act on A’s invitations or requests through B’s own pages', async () => {
+		// An invitation of A, seen by A's owner.
+		const equipe = await (await fetch(new URL(`/organisations/${organisationA}/membres`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
+		const invitation = equipe.match(/name="invitation" value="(\d+)"/)![1]!;
+		const b = (await (await fetch(new URL('/compte', baseURL()), { headers: { cookie: cookies.membreB } })).text()).match(/href="\/organisations\/(organisation-b-[^"]+)"/)![1]!;
+		const r = await poster('membreB', `/organisations/${b}/membres?/revoquer`, { invitation });
+		expect(r.status).toBe(404);
+		expect(await r.text()).toContain('n’existe pas');
+		// Still pending in A.
+		const apres = await (await fetch(new URL(`/organisations/${organisationA}/membres`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
+		expect(apres).toContain(`name="invitation" value="${invitation}"`);
+	});
+
 	it('refuses the admin forms to everyone but administrators', async () => {
-		for (const role of ['membre', 'membreA', 'proprietaireA', 'membreB', 'editeur'] as const) {
+		for (const role of ['membre', 'membreA', 'gestionnaireA', 'proprietaireA', 'membreB', 'editeur'] as const) {
 			expect((await poster(role, '/admin/utilisateurs?/role', { utilisateur: 'x', role: 'administrateur' })).status, role).toBe(403);
 			expect((await poster(role, '/admin/utilisateurs?/desactiver', { utilisateur: 'x' })).status, role).toBe(403);
 		}

@@ -64,7 +64,9 @@ describe('creating an account', () => {
 		expect(cookie.httpOnly).toBe(true);
 		expect(cookie.sameSite).toBe('Lax');
 
-		// Signing out, then in again.
+		// Signing out (the page of its own too), then in again.
+		await page.goto('/deconnexion');
+		await verifierAccessibilite(page);
 		await page.getByRole('button', { name: 'Me déconnecter' }).click();
 		await page.waitForURL('**/?deconnecte');
 		expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);

@@ -37,6 +37,18 @@ describe('a Département and its partner abroad', () => {
 		expect(await page.locator('.identite').textContent()).toContain('Propriétaire');
 		await verifierAccessibilite(page);
 
+		// The list of organisations finds it; its presentation can be edited.
+		await page.goto(`/organisations?q=${encodeURIComponent('Loire-Atlantique')}`);
+		expect(await page.getByRole('link', { name: /Département de Loire-Atlantique/ }).count()).toBeGreaterThanOrEqual(1);
+		await verifierAccessibilite(page);
+		await page.goto(`${chemin}/modifier`);
+		await page.getByLabel('Présentation').fill('Service des relations internationales et de l’insertion.');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL(`**${chemin}?modifiee`);
+		expect(await page.locator('main').textContent()).toContain('Service des relations internationales');
+		await page.goto(`${chemin}/modifier`);
+		await verifierAccessibilite(page);
+		await page.goto(chemin);
 		await page.getByRole('link', { name: 'Membres et invitations' }).click();
 		await page.waitForURL(`**${chemin}/membres`);
 		await verifierAccessibilite(page);
