@@ -36,6 +36,10 @@ describe('the admin area', () => {
 		await soumettre(page, /Changer/);
 		expect(await page.getByRole('status').first().textContent()).toContain('« editeur »');
 		expect((await lea.page.goto(`/fiches/${inject('ficheBrouillon')}`))?.status()).toBe(200);
+		// …and the search shows them, marked as drafts.
+		await lea.page.goto(`/recherche?q=${encodeURIComponent('fiche encore en brouillon')}`);
+		const carte = lea.page.locator('article.carte', { hasText: 'Une fiche encore en brouillon' });
+		expect(await carte.textContent()).toContain('Brouillon');
 
 		// Deactivated: signed out at once, and refused at sign-in with a clear message.
 		await page.goto(`/admin/utilisateurs?q=${encodeURIComponent(lea.courriel)}`);

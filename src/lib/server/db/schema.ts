@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	type AnyPgColumn,
 	boolean,
 	check,
 	customType,
@@ -181,6 +182,8 @@ export const fiches = pgTable(
 		source: text('source').notNull(),
 		porteur: text('porteur').notNull(),
 		typePorteur: text('type_porteur').notNull(),
+		/** The organisation on Terrinclus that published it, when it did so online (not the content files). */
+		organisationId: integer('organisation_id').references((): AnyPgColumn => organisations.id, { onDelete: 'set null' }),
 		partenairesIci: jsonb('partenaires_ici').$type<string[]>().notNull(),
 		partenairesLaBas: jsonb('partenaires_la_bas').$type<string[]>().notNull(),
 		territoiresLaBas: text('territoires_la_bas'),
@@ -264,6 +267,7 @@ export const fiches = pgTable(
 	(t) => [
 		check('fiches_statut_ck', sql`${t.statut} in ('brouillon', 'publiee')`),
 		index('fiches_statut_idx').on(t.statut),
+		index('fiches_organisation_idx').on(t.organisationId),
 		index('fiches_recherche_idx').using('gin', t.recherche, t.facettes)
 	]
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { fiches, fichesTerritoires, fichesThemes, themes } from '../db/schema.ts';
 import { departement, nomPays } from '../referentiels/territoires.ts';
@@ -12,12 +12,16 @@ export interface CarteFiche {
 	porteur: string;
 	periodeDebut: string;
 	periodeFin: string | null;
+	statut: 'brouillon' | 'publiee';
 	themes: { slug: string; nom: string }[];
 	departements: { code: string; nom: string }[];
 	pays: { code: string; nom: string }[];
 }
 
-/** Cards of the given published fiches, in the order of `ids`. */
+/**
+ * Cards of the given fiches, in the order of `ids`. The callers chose them with the statuses
+ * the policy lets the reader see (`statutsFichesLisibles`): an editor's list shows drafts.
+ */
 export async function cartesFiches(db: Database, ids: number[]): Promise<CarteFiche[]> {
 	if (ids.length === 0) return [];
 	const [lignes, liensThemes, territoires] = await Promise.all([
@@ -30,10 +34,11 @@ export async function cartesFiches(db: Database, ids: number[]): Promise<CarteFi
 				exemple: fiches.exemple,
 				porteur: fiches.porteur,
 				periodeDebut: fiches.periodeDebut,
-				periodeFin: fiches.periodeFin
+				periodeFin: fiches.periodeFin,
+				statut: fiches.statut
 			})
 			.from(fiches)
-			.where(and(inArray(fiches.id, ids), eq(fiches.statut, 'publiee'))),
+			.where(inArray(fiches.id, ids)),
 		db
 			.select({ ficheId: fichesThemes.ficheId, slug: themes.slug, nom: themes.nom })
 			.from(fichesThemes)

@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
-import { invitations, utilisateurs } from '../db/schema.ts';
+import { fiches, invitations, utilisateurs } from '../db/schema.ts';
 import {
 	accepterInvitation,
 	changerRole,
@@ -10,6 +10,7 @@ import {
 	creerOrganisation,
 	demanderAdhesion,
 	equipe,
+	fichesDeLOrganisation,
 	invitationParJeton,
 	retirerMembre,
 	revoquerInvitation,
@@ -83,5 +84,20 @@ describe('organisations', () => {
 		expect(await changerRole(base.db, o.id, 'camille', 'membre')).toBeUndefined();
 		expect(await retirerMembre(base.db, o.id, 'camille')).toBeUndefined();
 		expect((await equipe(base.db, o.id)).membres.map((m) => [m.id, m.role])).toEqual([['hugo', 'proprietaire']]);
+	});
+});
+
+describe('an organisation’s fiches', () => {
+	it('lists the fiches it published that the reader may see', async () => {
+		const o = await creerOrganisation(base.db, { ...departement, nom: 'Éditrice' }, 'camille');
+		const commun = { porteur: 'Un Département', typePorteur: 'departement', partenairesIci: [], partenairesLaBas: [], financements: [], temoignages: [], ressources: [], contacts: [], exemple: false, source: 'app', contexte: 'c', objectifs: 'o', demarche: 'd', acteursGouvernance: 'a', implicationPublics: 'i', transversalite: 't', resultatsIci: 'r', resultatsLaBas: 'r', difficultes: 'd', enseignements: 'e', recommandationsTexte: 'r', transferabilite: 't', organisationId: o.id };
+		await base.db.insert(fiches).values([
+			{ ...commun, slug: 'publiee-2020', titre: 'Publiée en 2020', resume: 'R', statut: 'publiee', periodeDebut: '2020' },
+			{ ...commun, slug: 'publiee-2023', titre: 'Publiée en 2023', resume: 'R', statut: 'publiee', periodeDebut: '2023' },
+			{ ...commun, slug: 'brouillon', titre: 'Brouillon', resume: 'R', statut: 'brouillon', periodeDebut: '2024' }
+		]);
+		expect((await fichesDeLOrganisation(base.db, o.id, ['publiee'])).map((f) => f.slug)).toEqual(['publiee-2023', 'publiee-2020']);
+		expect(await fichesDeLOrganisation(base.db, o.id, ['publiee', 'brouillon'])).toHaveLength(3);
+		expect(await fichesDeLOrganisation(base.db, o.id + 1, ['publiee'])).toEqual([]);
 	});
 });

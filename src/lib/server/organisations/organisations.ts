@@ -1,14 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, ilike, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { motifContient } from '../db/motif.ts';
+import { cartesFiches } from '../fiches/cartes.ts';
 import {
 	demandesAdhesion,
+	fiches,
 	invitations,
 	membres,
 	organisations,
 	utilisateurs,
-	type RoleOrganisation
+	type RoleOrganisation,
+	type StatutFiche
 } from '../db/schema.ts';
 import { LIBELLES_TYPES, nomTerritoire, slugDe, type SaisieOrganisation } from './regles.ts';
 
@@ -242,4 +245,14 @@ export async function changerRole(db: Database, organisationId: number, utilisat
 		await tx.update(membres).set({ role }).where(and(eq(membres.organisationId, organisationId), eq(membres.utilisateurId, utilisateurId)));
 		return undefined;
 	});
+}
+
+/** The fiches an organisation published online that a reader may see, newest first. */
+export async function fichesDeLOrganisation(db: Database, organisationId: number, statuts: StatutFiche[]) {
+	const ids = await db
+		.select({ id: fiches.id })
+		.from(fiches)
+		.where(and(eq(fiches.organisationId, organisationId), inArray(fiches.statut, statuts)))
+		.orderBy(desc(fiches.periodeDebut));
+	return cartesFiches(db, ids.map((f) => f.id));
 }

@@ -1,8 +1,8 @@
 import { db } from '#lib/server/demarrage.ts';
 import { demander, organisationPour, quitter } from '#lib/server/organisations/actions.ts';
-import { demandeEnAttente } from '#lib/server/organisations/organisations.ts';
+import { demandeEnAttente, fichesDeLOrganisation } from '#lib/server/organisations/organisations.ts';
 import { LIBELLES_ROLES } from '#lib/server/organisations/regles.ts';
-import { estConnecte, peut } from '#lib/server/policies/index.ts';
+import { estConnecte, peut, statutsFichesLisibles } from '#lib/server/policies/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -19,7 +19,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			demander: peut(acteur, 'demander', ressource),
 			quitter: peut(acteur, 'quitter', ressource)
 		},
-		demandeEnAttente: estConnecte(acteur) && !role ? await demandeEnAttente(db(), o.id, acteur.id) : false
+		demandeEnAttente: estConnecte(acteur) && !role ? await demandeEnAttente(db(), o.id, acteur.id) : false,
+		fiches: await fichesDeLOrganisation(db(), o.id, statutsFichesLisibles(acteur))
 	};
 };
 
