@@ -32,7 +32,10 @@ const MEMBRES_A = tous(403, { visiteur: 303, membreA: 200, gestionnaireA: 200, p
 /** Editing A: for its managers (and administrators). */
 const GESTION_A = tous(403, { visiteur: 303, gestionnaireA: 200, proprietaireA: 200, administrateur: 200 });
 const ADMINISTRATION = tous(403, { visiteur: 303, administrateur: 200 });
+/** A's project: its team only (A's owner pilots, A's manager contributes, A's member reads); hidden from everyone else. */
+const PROJET_A = tous(404, { visiteur: 303, membreA: 200, gestionnaireA: 200, proprietaireA: 200 });
 let organisationA = '';
+let projetA = '';
 
 /** Route id → the addresses to try and what each role gets. */
 const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string }[]> = {
@@ -82,6 +85,24 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/invitations/[jeton]': [{ cas: 'invitation inconnue', url: () => '/invitations/jeton-inconnu', attendu: PUBLIQUE }],
 	// The test server sends real mails (SMTP): the development page does not exist there.
 	'/dev/courriels': [{ cas: 'courriels de développement', url: () => '/dev/courriels', attendu: CACHEE }],
+	'/projets': [{ cas: 'mes projets', url: () => '/projets', attendu: POUR_COMPTES }],
+	'/projets/nouveau': [{ cas: 'créer un projet', url: () => '/projets/nouveau', attendu: POUR_COMPTES }],
+	'/projets/[id]': [
+		{ cas: 'projet de A', url: () => projetA, attendu: PROJET_A },
+		{ cas: 'projet inconnu', url: () => '/projets/999999', attendu: tous(404, { visiteur: 303 }) }
+	],
+	'/projets/[id]/[section]': [
+		{ cas: 'section du projet de A', url: () => `${projetA}/cadre-logique`, attendu: PROJET_A },
+		{ cas: 'section inconnue', url: () => `${projetA}/inconnue`, attendu: tous(404, { visiteur: 303 }) }
+	],
+	'/projets/[id]/equipe': [{ cas: 'équipe du projet de A', url: () => `${projetA}/equipe`, attendu: PROJET_A }],
+	'/projets/[id]/historique': [{ cas: 'historique du projet de A', url: () => `${projetA}/historique`, attendu: PROJET_A }],
+	'/projets/[id]/auto-evaluation': [{ cas: 'auto-évaluation du projet de A', url: () => `${projetA}/auto-evaluation`, attendu: PROJET_A }],
+	'/projets/[id]/export/[format]': [
+		{ cas: 'dossier Word du projet de A', url: () => `${projetA}/export/docx`, attendu: PROJET_A },
+		{ cas: 'classeur Excel du projet de A', url: () => `${projetA}/export/xlsx`, attendu: PROJET_A }
+	],
+	'/projets/invitations/[jeton]': [{ cas: 'invitation à un projet inconnue', url: () => '/projets/invitations/jeton-inconnu', attendu: PUBLIQUE }],
 	'/(impression)/fiches/[slug]/imprimer': [
 		{ cas: 'fiche publiée à imprimer', url: () => '/fiches/protection-enfance-haiti/imprimer', attendu: PUBLIQUE },
 		{ cas: 'fiche en brouillon à imprimer', url: () => `/fiches/${brouillon()}/imprimer`, attendu: BROUILLON }
@@ -156,6 +177,16 @@ beforeAll(async () => {
 	const comptes = await (await fetch(new URL('/admin/utilisateurs?q=matrice-editeur', baseURL()), { headers: { cookie: cookies.administrateur } })).text();
 	const id = comptes.match(/name="utilisateur" value="([0-9a-f]+)"/)![1]!;
 	expect((await poster('administrateur', '/admin/utilisateurs?/role', { utilisateur: id, role: 'editeur' })).status).toBe(200);
+	// A's owner creates a project and adds A's manager as contributor, A's member as reader.
+	const organisationId = (await (await fetch(new URL('/projets/nouveau', baseURL()), { headers: { cookie: cookies.proprietaireA } })).text()).match(/<option value="(\d+)"/)![1]!;
+	const projet = await poster('proprietaireA', '/projets/nouveau', { titre: 'Projet de A', organisation: organisationId });
+	expect(projet.status).toBe(303);
+	projetA = new URL(projet.headers.get('location')!, baseURL()).pathname;
+	const equipe = async () => (await fetch(new URL(`${projetA}/equipe`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
+	for (const [nom, role] of [['gestionnaire-a', 'contributeur'], ['membre-a', 'lecteur']] as const) {
+		const membre = (await equipe()).match(new RegExp(`<option value="([0-9a-zA-Z]+)">${nom} \\(`))![1]!;
+		expect((await poster('proprietaireA', `${projetA}/equipe?/ajouter`, { membre, role })).status).toBe(200);
+	}
 });
 
 describe('authorization matrix', () => {
@@ -205,6 +236,27 @@ describe('what is private to organisation A', () => {
 		// Still pending in A.
 		const apres = await (await fetch(new URL(`/organisations/${organisationA}/membres`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
 		expect(apres).toContain(`name="invitation" value="${invitation}"`);
+	});
+
+	it('hides A’s project from everyone outside its team, whatever form is posted (404), and gives each team role its part', async () => {
+		const FORMULAIRES: [string, Record<string, string>][] = [
+			['/identite?/enregistrer', { _version: '1', titre: 'Pris' }],
+			['/identite?/commenter', { texte: 'Intrus' }],
+			['/equipe?/inviter', { courriel: 'intrus@exemple.test', role: 'pilote' }],
+			['/equipe?/retirer', { membre: 'x' }],
+			['/historique?/restaurer', { revision: '1', version: '1' }],
+			['/auto-evaluation', {}],
+			['?/publier', { public: 'oui' }]
+		];
+		for (const role of ['membre', 'membreB', 'editeur', 'administrateur'] as const)
+			for (const [action, corps] of FORMULAIRES) expect((await poster(role, `${projetA}${action}`, corps)).status, `${role} ${action}`).toBe(404);
+		// A's member reads and comments but does not write; A's manager writes but does not manage.
+		expect((await poster('membreA', `${projetA}/identite?/enregistrer`, { _version: '1', titre: 'Pris' })).status).toBe(403);
+		expect((await poster('membreA', `${projetA}/equipe?/inviter`, { courriel: 'x@exemple.test', role: 'lecteur' })).status).toBe(403);
+		expect((await poster('gestionnaireA', `${projetA}/equipe?/inviter`, { courriel: 'x@exemple.test', role: 'lecteur' })).status).toBe(403);
+		expect((await poster('gestionnaireA', `${projetA}?/publier`, { public: 'oui' })).status).toBe(403);
+		const identite = await (await fetch(new URL(`${projetA}/identite`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();
+		expect(identite).toContain('value="Projet de A"');
 	});
 
 	it('refuses the admin forms to everyone but administrators', async () => {

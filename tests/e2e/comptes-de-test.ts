@@ -46,3 +46,15 @@ export async function seConnecter(page: Page, courriel: string, motDePasse = MOT
 	await remplir(page, { 'Adresse électronique': courriel, 'Mot de passe': motDePasse });
 	await soumettre(page, 'Se connecter');
 }
+
+/** Creates a Département organisation through its form; answers its address. */
+export async function creerDepartement(page: Page, nom: string, departement: string) {
+	await page.goto('/organisations');
+	await page.getByRole('link', { name: 'Créer une organisation' }).click();
+	await page.getByLabel('Nom', { exact: true }).fill(nom);
+	await page.getByLabel('Type d’organisation').selectOption({ label: 'Département' });
+	await page.getByLabel(/^Département \(pour un Département\)/).selectOption({ value: departement });
+	await soumettre(page, 'Créer l’organisation');
+	await page.waitForURL('**/organisations/**?creee');
+	return new URL(page.url()).pathname;
+}

@@ -2,10 +2,10 @@
 // invites its partner abroad by mail (a real SMTP server on loopback), the partner signs up
 // and accepts; requests to join, roles, leaving; and what an outsider cannot do.
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
-import { adresse, boite, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
+import { adresse, boite, creerDepartement, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
 
 let navigateur: Browser;
@@ -15,17 +15,6 @@ beforeAll(async () => {
 afterAll(() => navigateur.close());
 
 const personne = (nom: string, courriel?: string) => nouvellePersonne(navigateur, nom, courriel);
-
-async function creerDepartement(page: Page, nom: string, departement: string) {
-	await page.goto('/organisations');
-	await page.getByRole('link', { name: 'Créer une organisation' }).click();
-	await page.getByLabel('Nom', { exact: true }).fill(nom);
-	await page.getByLabel('Type d’organisation').selectOption({ label: 'Département' });
-	await page.getByLabel(/^Département \(pour un Département\)/).selectOption({ value: departement });
-	await soumettre(page, 'Créer l’organisation');
-	await page.waitForURL('**/organisations/**?creee');
-	return new URL(page.url()).pathname;
-}
 
 describe('a Département and its partner abroad', () => {
 	it('creates the organisation, invites the partner by mail, who signs up, accepts and appears as a member', async () => {

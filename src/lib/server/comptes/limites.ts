@@ -12,7 +12,9 @@ const LIMITES = {
 	reinitialisation: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
 	lienMagique: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
 	/** Per inviting account: enough for a team, not for spam. */
-	invitation: { ip: { points: 100, duration: 60 * 60 }, compte: { points: 30, duration: 60 * 60 } }
+	invitation: { ip: { points: 100, duration: 60 * 60 }, compte: { points: 30, duration: 60 * 60 } },
+	/** Comments send mails to a whole team. */
+	commentaire: { ip: { points: 300, duration: 60 * 60 }, compte: { points: 60, duration: 60 * 60 } }
 } as const;
 
 export type ActionLimitee = keyof typeof LIMITES;

@@ -77,7 +77,7 @@ export async function modifierOrganisation(db: Database, id: number, saisie: Sai
 /** The organisations an account belongs to, with its role in each. */
 export async function mesOrganisations(db: Database, utilisateurId: string) {
 	return db
-		.select({ slug: organisations.slug, nom: organisations.nom, role: membres.role })
+		.select({ id: organisations.id, slug: organisations.slug, nom: organisations.nom, role: membres.role })
 		.from(membres)
 		.innerJoin(organisations, eq(organisations.id, membres.organisationId))
 		.where(eq(membres.utilisateurId, utilisateurId))

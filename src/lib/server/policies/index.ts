@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { RoleOrganisation, RolePlateforme, StatutFiche } from '../db/schema.ts';
+import type { RoleOrganisation, RolePlateforme, RoleProjet, StatutFiche } from '../db/schema.ts';
 
 /** Who is asking: a visitor, or a signed-in account with its platform role. */
 export type Acteur =
@@ -17,6 +17,13 @@ export type Ressource =
 	| { type: 'organisations' }
 	/** One organisation, with the acting account's role in it (null: not a member). */
 	| { type: 'organisation'; role: RoleOrganisation | null }
+	/** Creating projects (the porteur organisation's role is checked by `porteur`). */
+	| { type: 'projets' }
+	/**
+	 * One project, with the acting account's role on its team (null: not in the team) and
+	 * whether its porteur made its summary public.
+	 */
+	| { type: 'projet'; role: RoleProjet | null; public: boolean }
 	/** The admin area: accounts, organisations, security log. */
 	| { type: 'administration' }
 	/** The mails kept while no SMTP server is configured (development page). */
@@ -35,7 +42,17 @@ export type Action =
 	| 'changer-roles'
 	| 'quitter'
 	/** Ask to join. */
-	| 'demander';
+	| 'demander'
+	/** Read a project's public summary. */
+	| 'lire-resume'
+	/** Comment a project's sections. */
+	| 'commenter'
+	/** Take the self-assessment. */
+	| 'evaluer'
+	/** Add, invite, change or remove people on a project; make its summary public. */
+	| 'gerer-equipe'
+	/** Download a project's exports. */
+	| 'exporter';
 
 export const VISITEUR: Acteur = { role: 'visiteur' };
 
@@ -57,6 +74,27 @@ export function peut(acteur: Acteur, action: Action, ressource: Ressource): bool
 			return action === 'creer' && estConnecte(acteur);
 		case 'administration':
 			return acteur.role === 'administrateur';
+		case 'projets':
+			return action === 'creer' && estConnecte(acteur);
+		case 'projet': {
+			// Private to its team: not even administrators read a project they are not in.
+			if (action === 'lire-resume') return ressource.public || ressource.role !== null;
+			if (!estConnecte(acteur) || ressource.role === null) return false;
+			switch (action) {
+				case 'lire':
+				case 'commenter':
+				case 'exporter':
+				case 'quitter':
+					return true;
+				case 'modifier':
+				case 'evaluer':
+					return ressource.role === 'pilote' || ressource.role === 'contributeur';
+				case 'gerer-equipe':
+					return ressource.role === 'pilote';
+				default:
+					return false;
+			}
+		}
 		case 'organisation': {
 			if (action === 'lire') return true;
 			if (!estConnecte(acteur)) return false;
@@ -96,6 +134,7 @@ export function statutsFichesLisibles(acteur: Acteur): StatutFiche[] {
  */
 export function autoriser(acteur: Acteur, action: Action, ressource: Ressource): void {
 	if (peut(acteur, action, ressource)) return;
-	if (ressource.type === 'fiche' || ressource.type === 'courriels-de-developpement') error(404, 'Page introuvable');
+	// A project's existence is private to its team.
+	if (ressource.type === 'fiche' || ressource.type === 'courriels-de-developpement' || (ressource.type === 'projet' && ressource.role === null)) error(404, 'Page introuvable');
 	error(403, 'Accès refusé');
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { tableauTexte } from '../db/motif.ts';
 import type { StatutFiche } from '../db/schema.ts';
 import { cartesFiches, type CarteFiche } from '../fiches/cartes.ts';
 import { nomPays } from '../referentiels/territoires.ts';
@@ -223,7 +224,7 @@ const SEUIL_RANG_COMPLET = 500;
 async function chercherFiches(db: Database, p: ParametresRecherche, statuts: StatutFiche[], tsquery?: string) {
 	const choisis = FACETTES.flatMap((f) => (p.filtres[f] ? [`${f}:${p.filtres[f]}`] : []));
 	const lisibles = statuts.map((s) => `statut:${s}`);
-	const tableau = (termes: string[]) => sql`array[${sql.join(termes.map((t) => sql`${t}`), sql`, `)}]::text[]`;
+	const tableau = tableauTexte;
 	const conditions: SQL[] =
 		lisibles.length === 1
 			? [sql`f.facettes @> ${tableau([...choisis, ...lisibles])}`]

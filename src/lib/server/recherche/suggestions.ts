@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { tableauTexte } from '../db/motif.ts';
 import type { RequeteAnalysee } from './requete.ts';
 import { normaliser } from './synonymes.ts';
 
@@ -12,7 +13,7 @@ export async function corrigerRequete(db: Database, r: RequeteAnalysee): Promise
 	const candidats = r.termes.filter((t) => t.corrigeable && t.texte.length >= 4 && t.texte.length <= 30 && /^\p{L}+$/u.test(t.texte));
 	if (candidats.length === 0) return undefined;
 	const cles = [...new Set(candidats.map((t) => normaliser(t.texte)))];
-	const liste = sql`array[${sql.join(cles.map((c) => sql`${c}`), sql`, `)}]::text[]`;
+	const liste = tableauTexte(cles);
 	// Known words are looked up first (an index probe); only unknown ones pay for similarity.
 	const connus = (await db.execute(sql`select cle from recherche_mots where cle = any(${liste})`)) as unknown as {
 		rows: { cle: string }[];
@@ -21,7 +22,7 @@ export async function corrigerRequete(db: Database, r: RequeteAnalysee): Promise
 	if (aCorriger.length === 0) return undefined;
 	const res = (await db.execute(sql`
 		select q.mot, best.forme
-		from unnest(${sql`array[${sql.join(aCorriger.map((c) => sql`${c}`), sql`, `)}]::text[]`}) as q(mot)
+		from unnest(${tableauTexte(aCorriger)}) as q(mot)
 		left join lateral (
 			select m.forme from recherche_mots m
 			where m.cle % q.mot

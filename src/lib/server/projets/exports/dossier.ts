@@ -1,0 +1,133 @@
+// The « dossier projet » as a list of blocks (headings, paragraphs, lists, tables) that each
+// export format draws: Word and PDF read the same words in the same order.
+import { bilanBudget, dateFr, formatEuros, frise, avertissements, enEuros, type Part } from '#lib/projets/analyses.ts';
+import { libelleOption, lignes, SECTIONS, type ChampSimple, type Donnees, type Option, type Referentiel } from '#lib/projets/sections.ts';
+import type { Database } from '../../db/index.ts';
+import { historique, questionnaire, scores } from '../auto-evaluation.ts';
+import { equipeDuProjet, sectionsDuProjet, type Projet } from '../projets.ts';
+import { listes } from '../references.ts';
+import { LIBELLES_ROLES_PROJET } from '#lib/projets/roles.ts';
+
+export type Bloc =
+	| { type: 'titre'; niveau: 1 | 2 | 3; texte: string; ancre?: string }
+	| { type: 'paragraphe'; texte: string; gras?: boolean; note?: boolean }
+	| { type: 'liste'; elements: string[] }
+	| { type: 'tableau'; colonnes: string[]; lignes: string[][]; total?: string[] };
+
+export interface Dossier {
+	titre: string;
+	porteur: string;
+	genereLe: Date;
+	/** The title page's lines under the title. */
+	presentation: string[];
+	sommaire: { ancre: string; titre: string }[];
+	blocs: Bloc[];
+}
+
+const valeurCellule = (c: ChampSimple, v: unknown, l: Partial<Record<Referentiel, Option[]>>) => {
+	if (v === null || v === undefined || v === '') return '';
+	if (c.type === 'choix' || c.type === 'liste') return libelleOption(('options' in c ? c.options : undefined) ?? (c.referentiel ? l[c.referentiel] : undefined), v);
+	if (c.type === 'nombre' && typeof v === 'number') return v.toLocaleString('fr-FR');
+	if (c.type === 'date' && typeof v === 'string') return dateFr(v);
+	return String(v);
+};
+
+const tableauParts = (parts: Part[], total: number): Bloc => ({
+	type: 'tableau',
+	colonnes: ['Poste', 'Montant', 'Part'],
+	lignes: parts.map((p) => [p.libelle, formatEuros(p.montant), `${p.part.toLocaleString('fr-FR')} %`]),
+	total: ['Total', formatEuros(total), '100 %']
+});
+
+/** Everything the exports need, read once. */
+export async function dossier(db: Database, projet: Projet): Promise<Dossier> {
+	const [contenus, l, equipe, q, prises] = await Promise.all([sectionsDuProjet(db, projet.id), listes(db), equipeDuProjet(db, projet.id), questionnaire(db), historique(db, projet.id)]);
+	const blocs: Bloc[] = [];
+	const sommaire: Dossier['sommaire'] = [];
+
+	for (const s of SECTIONS) {
+		const d: Donnees = contenus[s.slug]!.donnees;
+		const ancre = `section-${s.slug}`;
+		sommaire.push({ ancre, titre: s.titre });
+		blocs.push({ type: 'titre', niveau: 1, texte: s.titre, ancre });
+		blocs.push({ type: 'paragraphe', texte: s.intro, note: true });
+		for (const a of contenus[s.slug]!.version ? avertissements(s.slug, d) : []) blocs.push({ type: 'paragraphe', texte: `Attention : ${a}`, gras: true });
+		for (const c of s.champs) {
+			blocs.push({ type: 'titre', niveau: 2, texte: c.libelle });
+			if (c.type === 'tableau') {
+				const rangs = lignes(d, c.nom);
+				if (!rangs.length) blocs.push({ type: 'paragraphe', texte: 'Non renseigné.', note: true });
+				else blocs.push({ type: 'tableau', colonnes: c.colonnes.map((col) => col.libelle), lignes: rangs.map((r) => c.colonnes.map((col) => valeurCellule(col, r[col.nom], l.listes))) });
+				// Spending lines converted to euros, so that the totals below can be checked.
+				if (s.slug === 'budget' && c.nom === 'depenses' && rangs.some((r) => r.devise && r.devise !== 'EUR'))
+					blocs.push({ type: 'paragraphe', texte: `Montants convertis en euros : ${rangs.map((r) => `${r.libelle || libelleOption(undefined, r.categorie)} ${formatEuros(enEuros(r))}`).join(' ; ')}.`, note: true });
+			} else if (c.type === 'cases') {
+				const choisis = Array.isArray(d[c.nom]) ? (d[c.nom] as string[]) : [];
+				const options = c.options ?? (c.referentiel ? l.listes[c.referentiel] : []);
+				if (s.slug === 'partenariat' && c.nom === 'convention') blocs.push({ type: 'liste', elements: (options ?? []).map((o) => `${choisis.includes(o.valeur) ? '☑' : '☐'} ${o.libelle}`) });
+				else if (choisis.length) blocs.push({ type: 'liste', elements: choisis.map((v) => libelleOption(options, v)) });
+				else blocs.push({ type: 'paragraphe', texte: 'Non renseigné.', note: true });
+			} else {
+				const v = valeurCellule(c, d[c.nom], l.listes);
+				blocs.push(v ? { type: 'paragraphe', texte: v } : { type: 'paragraphe', texte: 'Non renseigné.', note: true });
+			}
+		}
+		if (s.slug === 'budget') {
+			const b = bilanBudget(d);
+			blocs.push({ type: 'titre', niveau: 2, texte: 'Bilan du budget' });
+			blocs.push({ type: 'paragraphe', texte: `Dépenses : ${formatEuros(b.depenses)}. Financements : ${formatEuros(b.financements)}, dont acquis : ${formatEuros(b.acquis)}. ${b.equilibre ? 'Le budget est équilibré.' : `Écart : ${formatEuros(b.ecart)}.`}` });
+			if (b.parCategorie.length) blocs.push({ type: 'titre', niveau: 3, texte: 'Dépenses par catégorie' }, tableauParts(b.parCategorie, b.depenses));
+			if (b.parCote.length) blocs.push({ type: 'titre', niveau: 3, texte: 'Dépenses par côté' }, tableauParts(b.parCote, b.depenses));
+			if (b.parType.length) blocs.push({ type: 'titre', niveau: 3, texte: 'Financements par type' }, tableauParts(b.parType, b.financements));
+		}
+		if (s.slug === 'calendrier') {
+			const f = frise(d);
+			if (f.barres.length) {
+				blocs.push({ type: 'titre', niveau: 2, texte: 'Chronogramme' });
+				blocs.push({ type: 'paragraphe', texte: `Du ${dateFr(f.debut!)} au ${dateFr(f.fin!)}.` });
+				blocs.push({ type: 'tableau', colonnes: ['Activité', ...f.mois.map((m) => m.libelle)], lignes: f.barres.map((b) => [b.activite, ...f.mois.map((m, i) => (b.x < (f.mois[i + 1]?.x ?? 1) && b.x + b.largeur > m.x ? '■' : ''))]) });
+			}
+		}
+	}
+
+	sommaire.push({ ancre: 'equipe', titre: 'Équipe et auto-évaluation' });
+	blocs.push({ type: 'titre', niveau: 1, texte: 'Équipe et auto-évaluation', ancre: 'equipe' });
+	blocs.push({ type: 'tableau', colonnes: ['Nom', 'Organisations', 'Rôle sur le projet'], lignes: equipe.map((m) => [m.nom, m.organisations.map((o) => o.nom).join(', '), LIBELLES_ROLES_PROJET[m.role]]) });
+	const derniere = prises[0];
+	if (derniere) {
+		const sc = scores(q, derniere.reponses);
+		blocs.push({ type: 'titre', niveau: 2, texte: `Auto-évaluation du ${dateFr(derniere.creeLe.toISOString().slice(0, 10))}` });
+		blocs.push({ type: 'tableau', colonnes: ['Étape', 'Score sur 100'], lignes: sc.parEtape.map((e) => [`${e.numero}. ${e.titre}`, e.score === null ? '—' : String(e.score)]), total: ['Ensemble', sc.global === null ? '—' : String(sc.global)] });
+	}
+
+	const identite = contenus.identite!.donnees;
+	const debut = typeof identite.debut === 'string' && identite.debut ? dateFr(identite.debut) : '';
+	const fin = typeof identite.fin === 'string' && identite.fin ? dateFr(identite.fin) : '';
+	const ici = lignes(identite, 'territoiresIci').map((r) => libelleOption(l.listes.departements, r.departement));
+	const labas = lignes(identite, 'territoiresLaBas').map((r) => [libelleOption(l.listes.pays, r.pays), r.territoire].filter(Boolean).join(', '));
+	return {
+		titre: projet.titre,
+		porteur: projet.porteur,
+		genereLe: new Date(),
+		presentation: [
+			`Projet porté par ${projet.porteur}`,
+			...(ici.length || labas.length ? [`${ici.join(', ') || '—'} ↔ ${labas.join(' ; ') || '—'}`] : []),
+			...(debut || fin ? [`Période : ${debut || '?'} – ${fin || '?'}`] : []),
+			`Dossier établi le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date())} avec Terrinclus`
+		],
+		sommaire,
+		blocs
+	};
+}
+
+/** A file name without accents or spaces, from the project's title. */
+export const nomDeFichier = (titre: string, extension: string) =>
+	`${
+		titre
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.replace(/[^a-zA-Z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.toLowerCase()
+			.slice(0, 60) || 'projet'
+	}.${extension}`;

@@ -1,0 +1,77 @@
+// The logical framework and the budget as an Excel workbook (.xlsx): one sheet each, with the
+// totals as formulas, so that a funder's template can be filled from it.
+import ExcelJS from 'exceljs';
+import { enEuros } from '#lib/projets/analyses.ts';
+import { CATEGORIES_BUDGET, COTES, COTES_INDICATEUR, libelleOption, lignes, TYPES_FINANCEMENT, texte, type Donnees } from '#lib/projets/sections.ts';
+
+const nombre = (v: unknown) => (typeof v === 'number' ? v : null);
+
+function entete(ws: ExcelJS.Worksheet, ligne: number) {
+	const r = ws.getRow(ligne);
+	r.font = { bold: true };
+	r.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3EEEC' } };
+}
+
+export async function cadreEtBudgetXlsx(titre: string, cadre: Donnees, budget: Donnees): Promise<Buffer> {
+	const wb = new ExcelJS.Workbook();
+	wb.creator = 'Terrinclus';
+	wb.title = titre;
+	wb.created = new Date();
+
+	const cl = wb.addWorksheet('Cadre logique');
+	cl.columns = [{ width: 36 }, { width: 14 }, { width: 14 }, { width: 18 }, { width: 18 }, { width: 24 }, { width: 16 }];
+	cl.addRow([titre]).font = { bold: true, size: 14 };
+	cl.addRow([]);
+	cl.addRow(['Objectif général', texte(cadre, 'objectifGeneral')]);
+	cl.addRow(['Objectifs spécifiques', texte(cadre, 'objectifsSpecifiques')]);
+	cl.addRow([]);
+	cl.addRow(['Résultat attendu', 'Activités']);
+	entete(cl, cl.rowCount);
+	for (const r of lignes(cadre, 'resultats')) cl.addRow([r.resultat ?? '', r.activites ?? '']);
+	cl.addRow([]);
+	cl.addRow(['Indicateur', 'Côté', 'Unité', 'Situation de départ', 'Cible', 'Source', 'Fréquence']);
+	entete(cl, cl.rowCount);
+	for (const r of lignes(cadre, 'indicateurs')) cl.addRow([r.indicateur ?? '', libelleOption(COTES_INDICATEUR, r.cote), r.unite ?? '', r.reference ?? '', r.cible ?? '', r.source ?? '', r.frequence ?? '']);
+	cl.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+
+	const bu = wb.addWorksheet('Budget');
+	bu.columns = [{ width: 30 }, { width: 32 }, { width: 18 }, { width: 14 }, { width: 10 }, { width: 12 }, { width: 16 }];
+	bu.addRow(['Dépenses']).font = { bold: true, size: 13 };
+	bu.addRow(['Catégorie', 'Libellé', 'Côté', 'Montant', 'Devise', 'Taux (€)', 'Montant en euros']);
+	entete(bu, bu.rowCount);
+	const premiere = bu.rowCount + 1;
+	for (const r of lignes(budget, 'depenses')) {
+		const row = bu.addRow([libelleOption(CATEGORIES_BUDGET, r.categorie), r.libelle ?? '', libelleOption(COTES, r.cote), nombre(r.montant), r.devise ?? 'EUR', nombre(r.taux) ?? 1, null]);
+		row.getCell(7).value = { formula: `D${row.number}*F${row.number}`, result: enEuros(r) };
+		row.getCell(7).numFmt = '#,##0.00 "€"';
+	}
+	const derniere = bu.rowCount;
+	const totalD = lignes(budget, 'depenses').reduce((t, r) => t + enEuros(r), 0);
+	const lt = bu.addRow(['Total des dépenses', '', '', '', '', '', { formula: derniere >= premiere ? `SUM(G${premiere}:G${derniere})` : '0', result: totalD }]);
+	lt.font = { bold: true };
+	lt.getCell(7).numFmt = '#,##0.00 "€"';
+	const ligneTotalD = lt.number;
+
+	bu.addRow([]);
+	bu.addRow(['Financements']).font = { bold: true, size: 13 };
+	bu.addRow(['Financeur', 'Type', 'Statut', 'Montant (€)', '', '', 'Part']);
+	entete(bu, bu.rowCount);
+	const premiereF = bu.rowCount + 1;
+	const financements = lignes(budget, 'financements');
+	const totalF = financements.reduce((t, r) => t + (nombre(r.montant) ?? 0), 0);
+	const ligneTotalF = premiereF + financements.length;
+	for (const r of financements) {
+		const row = bu.addRow([r.financeur ?? '', libelleOption(TYPES_FINANCEMENT, r.type), { acquis: 'Acquis', demande: 'Demandé', envisage: 'Envisagé' }[String(r.statut)] ?? '', nombre(r.montant), '', '', null]);
+		row.getCell(4).numFmt = '#,##0.00 "€"';
+		row.getCell(7).value = { formula: `IF(D${ligneTotalF}=0,0,D${row.number}/D${ligneTotalF})`, result: totalF ? (nombre(r.montant) ?? 0) / totalF : 0 };
+		row.getCell(7).numFmt = '0.0 %';
+	}
+	const tf = bu.addRow(['Total des financements', '', '', { formula: financements.length ? `SUM(D${premiereF}:D${ligneTotalF - 1})` : '0', result: totalF }]);
+	tf.font = { bold: true };
+	tf.getCell(4).numFmt = '#,##0.00 "€"';
+	const ecart = bu.addRow(['Écart (financements − dépenses)', '', '', { formula: `D${tf.number}-G${ligneTotalD}`, result: Math.round((totalF - totalD) * 100) / 100 }]);
+	ecart.font = { bold: true };
+	ecart.getCell(4).numFmt = '#,##0.00 "€"';
+
+	return Buffer.from(await wb.xlsx.writeBuffer());
+}

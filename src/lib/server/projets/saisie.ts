@@ -1,0 +1,157 @@
+// Reading a section's form: every field checked against its definition, French messages keyed
+// by field (« nom » or « nom.ligne.colonne »), and what the person typed kept as they typed it.
+import { type Champ, type ChampSimple, type Donnees, type Ligne, type Option, type Referentiel, type Section, type Valeur } from '#lib/projets/sections.ts';
+
+export type Erreurs = Record<string, string>;
+/** The valid values of each reference list. */
+export type Valides = Record<Referentiel, ReadonlySet<string>>;
+
+export const LIGNES_MAX = 100;
+const CONTROLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** « 1 234,50 », « 1234.5 » or « 1 234 » as a number; NaN when it is not one. */
+export function lireNombre(brut: string): number {
+	const s = brut.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+	return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+}
+
+const dateValide = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** The SDG target code at the start of « 8.6 — Réduire… » or « 8.6 ». */
+export const codeCible = (s: string) => /^\s*(\d{1,2}\.[0-9a-z]{1,2})(?=\s|$|—|-)/i.exec(s)?.[1]?.toLowerCase();
+
+function lireSimple(c: ChampSimple, brut: string, valides: Valides): { valeur: Valeur; erreur?: string } {
+	const s = brut.trim();
+	if (!s) return { valeur: c.type === 'nombre' ? null : '' };
+	switch (c.type) {
+		case 'texte':
+		case 'zone': {
+			const max = c.max ?? (c.type === 'texte' ? 300 : 5000);
+			if (s.length > max) return { valeur: s, erreur: `${max} caractères au plus (${s.length} saisis).` };
+			if (CONTROLE.test(s)) return { valeur: s, erreur: 'Ce texte contient des caractères de contrôle invisibles ; retirez-les.' };
+			return { valeur: s };
+		}
+		case 'nombre': {
+			const n = lireNombre(s);
+			if (Number.isNaN(n)) return { valeur: s, erreur: 'Indiquez un nombre, par exemple 1 500 ou 0,0015.' };
+			if (c.min !== undefined && n < c.min) return { valeur: s, erreur: `Le nombre doit être au moins ${c.min}.` };
+			if (c.max !== undefined && n > c.max) return { valeur: s, erreur: 'Ce nombre est trop grand.' };
+			return { valeur: n };
+		}
+		case 'date':
+			return dateValide(s) ? { valeur: s } : { valeur: s, erreur: 'Indiquez une date valide (jj/mm/aaaa).' };
+		case 'choix': {
+			const ok = c.options ? c.options.some((o) => o.valeur === s) : c.referentiel ? valides[c.referentiel].has(s) : false;
+			return ok ? { valeur: s } : { valeur: '', erreur: 'Choisissez une valeur de la liste.' };
+		}
+		case 'liste': {
+			const code = codeCible(s);
+			if (!code || !valides[c.referentiel].has(code)) return { valeur: s, erreur: 'Choisissez une cible de la liste (par exemple « 8.6 »).' };
+			return { valeur: code };
+		}
+	}
+}
+
+const optionsDe = (c: { options?: readonly Option[]; referentiel?: Referentiel }, valides: Valides) => (v: string) =>
+	c.options ? c.options.some((o) => o.valeur === v) : c.referentiel ? valides[c.referentiel].has(v) : false;
+
+export type Lecture = { ok: true; donnees: Donnees } | { ok: false; erreurs: Erreurs; valeurs: Donnees };
+
+/** Reads a section's form data: the checked data, or the errors with what was typed. */
+export function lireSection(s: Section, form: FormData, valides: Valides): Lecture {
+	const erreurs: Erreurs = {};
+	const donnees: Donnees = {};
+	const valeurs: Donnees = {};
+	const brut = (k: string) => {
+		const v = form.get(k);
+		return typeof v === 'string' ? v : '';
+	};
+	for (const c of s.champs) {
+		if (c.type === 'cases') {
+			const choisis = form.getAll(c.nom).filter((v): v is string => typeof v === 'string');
+			const ok = optionsDe(c, valides);
+			const retenus = [...new Set(choisis.filter(ok))];
+			if (retenus.length !== choisis.length) erreurs[c.nom] = 'Une des valeurs cochées n’existe pas.';
+			donnees[c.nom] = valeurs[c.nom] = retenus;
+		} else if (c.type === 'tableau') {
+			const { lignes, saisies } = lireTableau(c, form, valides, erreurs);
+			donnees[c.nom] = lignes;
+			valeurs[c.nom] = saisies;
+		} else {
+			const r = lireSimple(c, brut(c.nom), valides);
+			if (r.erreur) erreurs[c.nom] = r.erreur;
+			else if (c.requis && (r.valeur === '' || r.valeur === null)) erreurs[c.nom] = `Indiquez ${c.libelle.toLowerCase()}.`;
+			donnees[c.nom] = r.valeur;
+			valeurs[c.nom] = r.erreur ? brut(c.nom) : r.valeur;
+		}
+	}
+	verifierEnsemble(s.slug, donnees, erreurs);
+	if (Object.keys(erreurs).length) return { ok: false, erreurs, valeurs };
+	return { ok: true, donnees };
+}
+
+function lireTableau(c: Extract<Champ, { type: 'tableau' }>, form: FormData, valides: Valides, erreurs: Erreurs) {
+	// Rows are numbered in the form; the highest number tells how many there are.
+	let n = 0;
+	for (const k of form.keys()) {
+		const m = k.startsWith(`${c.nom}.`) ? /^(\d+)\./.exec(k.slice(c.nom.length + 1)) : null;
+		if (m) n = Math.max(n, Number(m[1]) + 1);
+	}
+	if (n > LIGNES_MAX + 10) {
+		erreurs[c.nom] = `${LIGNES_MAX} lignes au plus.`;
+		n = LIGNES_MAX + 10;
+	}
+	const lignes: Ligne[] = [];
+	const saisies: Ligne[] = [];
+	for (let i = 0; i < n; i++) {
+		const saisie: Ligne = {};
+		const ligne: Ligne = {};
+		const supprimer = form.get(`${c.nom}.${i}._supprimer`) !== null;
+		let remplie = false;
+		const avant = Object.keys(erreurs).length;
+		for (const col of c.colonnes) {
+			const b = form.get(`${c.nom}.${i}.${col.nom}`);
+			const r = lireSimple(col, typeof b === 'string' ? b : '', valides);
+			saisie[col.nom] = typeof b === 'string' ? b : '';
+			ligne[col.nom] = r.valeur;
+			if (r.valeur !== '' && r.valeur !== null) remplie = true;
+			if (r.erreur && !supprimer) erreurs[`${c.nom}.${i}.${col.nom}`] = r.erreur;
+		}
+		saisies.push(saisie);
+		if (supprimer || !remplie) continue;
+		const premiere = c.colonnes[0]!;
+		if (ligne[premiere.nom] === '' || ligne[premiere.nom] === null) erreurs[`${c.nom}.${i}.${premiere.nom}`] ??= `Indiquez la colonne « ${premiere.libelle} » de cette ligne, ou videz la ligne.`;
+		verifierLigne(c.nom, i, ligne, erreurs);
+		if (Object.keys(erreurs).length === avant) lignes.push(ligne);
+	}
+	if (lignes.length > LIGNES_MAX) erreurs[c.nom] = `${LIGNES_MAX} lignes au plus.`;
+	return { lignes, saisies };
+}
+
+/** Rules across the cells of a row. */
+function verifierLigne(tableau: string, i: number, l: Ligne, erreurs: Erreurs) {
+	if (typeof l.debut === 'string' && typeof l.fin === 'string' && l.debut && l.fin && l.fin < l.debut) erreurs[`${tableau}.${i}.fin`] = 'La fin ne peut précéder le début.';
+	if ('devise' in l) {
+		const devise = typeof l.devise === 'string' ? l.devise.toUpperCase() : '';
+		if (devise && !/^[A-Z]{3}$/.test(devise)) erreurs[`${tableau}.${i}.devise`] = 'Indiquez le code de la devise en trois lettres (EUR, XOF, MAD…).';
+		else {
+			l.devise = devise || 'EUR';
+			if (l.devise !== 'EUR' && !(typeof l.taux === 'number' && l.taux > 0)) erreurs[`${tableau}.${i}.taux`] = `Indiquez la valeur d’un ${l.devise} en euros pour convertir ce montant.`;
+			if (l.devise === 'EUR') l.taux = null;
+		}
+		if (l.montant === null) erreurs[`${tableau}.${i}.montant`] ??= 'Indiquez le montant.';
+	}
+}
+
+/** Rules across the fields of a section. */
+function verifierEnsemble(slug: string, d: Donnees, erreurs: Erreurs) {
+	if (slug === 'identite' && typeof d.debut === 'string' && typeof d.fin === 'string' && d.debut && d.fin && d.fin < d.debut) erreurs.fin ??= 'La fin ne peut précéder le début.';
+}
+
+/** The labels of the fields whose value differs between two versions of a section. */
+export function changements(s: Section, avant: Donnees | undefined, apres: Donnees): string[] {
+	const egal = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null) || (estVide(a) && estVide(b));
+	return s.champs.filter((c) => !egal(avant?.[c.nom], apres[c.nom])).map((c) => c.libelle);
+}
+const estVide = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+

@@ -1,0 +1,33 @@
+import { avertissements, bilanBudget, frise } from '#lib/projets/analyses.ts';
+import { SECTIONS } from '#lib/projets/sections.ts';
+import { db } from '#lib/server/demarrage.ts';
+import { peut } from '#lib/server/policies/index.ts';
+import { commenter, enregistrer, projetPour, sectionPour } from '#lib/server/projets/actions.ts';
+import { guideDeLEtape } from '#lib/server/projets/guide.ts';
+import { commentaires, etatSection } from '#lib/server/projets/projets.ts';
+import { listes, listesDe } from '#lib/server/projets/references.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { projet, role, acteur } = await projetPour(event, 'lire');
+	const s = sectionPour(event.params.section);
+	const [etat, identite, notes, l] = await Promise.all([etatSection(db(), projet.id, s.slug), etatSection(db(), projet.id, 'identite'), commentaires(db(), projet.id, s.slug), listes(db())]);
+	const i = SECTIONS.indexOf(s);
+	return {
+		projet: { id: projet.id, titre: projet.titre },
+		section: s,
+		precedente: SECTIONS[i - 1] ? { slug: SECTIONS[i - 1]!.slug, titre: SECTIONS[i - 1]!.titre } : null,
+		suivante: SECTIONS[i + 1] ? { slug: SECTIONS[i + 1]!.slug, titre: SECTIONS[i + 1]!.titre } : null,
+		etat: { donnees: etat.donnees, version: etat.version, modifieLe: etat.modifieLe, modifiePar: etat.modifiePar },
+		listes: listesDe(s, l.listes),
+		guide: await guideDeLEtape(db(), s.etape, identite.donnees),
+		commentaires: notes,
+		avertissements: etat.version ? avertissements(s.slug, etat.donnees) : [],
+		budget: s.slug === 'budget' ? bilanBudget(etat.donnees) : null,
+		frise: s.slug === 'calendrier' ? frise(etat.donnees) : null,
+		peutModifier: peut(acteur, 'modifier', { type: 'projet', role, public: projet.public }),
+		peutCommenter: peut(acteur, 'commenter', { type: 'projet', role, public: projet.public })
+	};
+};
+
+export const actions: Actions = { enregistrer, commenter };

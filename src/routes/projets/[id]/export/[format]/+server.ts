@@ -1,0 +1,39 @@
+import { error } from '@sveltejs/kit';
+import { db } from '#lib/server/demarrage.ts';
+import { projetPour } from '#lib/server/projets/actions.ts';
+import { dossierDocx } from '#lib/server/projets/exports/docx.ts';
+import { dossier, nomDeFichier } from '#lib/server/projets/exports/dossier.ts';
+import { dossierPdf } from '#lib/server/projets/exports/pdf.ts';
+import { cadreEtBudgetXlsx } from '#lib/server/projets/exports/xlsx.ts';
+import { etatSection } from '#lib/server/projets/projets.ts';
+import type { RequestHandler } from './$types';
+
+const TYPES = {
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	pdf: 'application/pdf',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+} as const;
+
+export const GET: RequestHandler = async (event) => {
+	const { projet } = await projetPour(event, 'exporter');
+	const format = event.params.format;
+	if (!(format in TYPES)) error(404, 'Page introuvable');
+	let corps: Buffer;
+	let nom: string;
+	if (format === 'xlsx') {
+		const [cadre, budget] = await Promise.all([etatSection(db(), projet.id, 'cadre-logique'), etatSection(db(), projet.id, 'budget')]);
+		corps = await cadreEtBudgetXlsx(projet.titre, cadre.donnees, budget.donnees);
+		nom = nomDeFichier(`${projet.titre} cadre logique et budget`, 'xlsx');
+	} else {
+		const d = await dossier(db(), projet);
+		corps = format === 'docx' ? await dossierDocx(d) : await dossierPdf(d);
+		nom = nomDeFichier(`dossier ${projet.titre}`, format);
+	}
+	return new Response(new Uint8Array(corps), {
+		headers: {
+			'content-type': TYPES[format as keyof typeof TYPES],
+			'content-disposition': `attachment; filename="${nom}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,31 @@
+import { section as sectionDe, SECTIONS } from '#lib/projets/sections.ts';
+import { db } from '#lib/server/demarrage.ts';
+import { peut } from '#lib/server/policies/index.ts';
+import { projetPour, restaurer } from '#lib/server/projets/actions.ts';
+import { etatSection, revision, revisions } from '#lib/server/projets/projets.ts';
+import { listes, listesDe } from '#lib/server/projets/references.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { projet, role, acteur } = await projetPour(event, 'lire');
+	const filtre = sectionDe(event.url.searchParams.get('section') ?? '')?.slug;
+	const choisie = Number(event.url.searchParams.get('revision'));
+	const [liste, detail] = await Promise.all([revisions(db(), projet.id, filtre), Number.isSafeInteger(choisie) && choisie > 0 ? revision(db(), projet.id, choisie) : undefined]);
+	const titres = new Map(SECTIONS.map((s) => [s.slug, s.titre]));
+	let vue = null;
+	if (detail) {
+		const s = sectionDe(detail.section)!;
+		const courante = await etatSection(db(), projet.id, s.slug);
+		vue = { id: detail.id, section: s, version: detail.version, auteur: detail.auteur, creeLe: detail.creeLe, donnees: detail.donnees, listes: listesDe(s, (await listes(db())).listes), versionCourante: courante.version };
+	}
+	return {
+		projet: { id: projet.id, titre: projet.titre },
+		filtre: filtre ? { slug: filtre, titre: titres.get(filtre)! } : null,
+		sections: SECTIONS.map((s) => ({ slug: s.slug, titre: s.titre })),
+		revisions: liste.map((r) => ({ ...r, titre: titres.get(r.section) ?? r.section })),
+		vue,
+		peutModifier: peut(acteur, 'modifier', { type: 'projet', role, public: projet.public })
+	};
+};
+
+export const actions: Actions = { restaurer };

@@ -1,0 +1,351 @@
+// « Monter mon projet » in a real browser, mostly without JavaScript: a Département's officer
+// creates a project, invites the partner abroad by mail, both fill sections in their own
+// browser, a conflict is detected and resolved, bad input is refused, a version is restored,
+// the self-assessment is taken, and the Word, PDF and Excel exports are read back.
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
+import { adresse, boite, creerDepartement, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
+import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
+
+let navigateur: Browser;
+beforeAll(async () => {
+	navigateur = await lancerNavigateur();
+});
+afterAll(() => navigateur.close());
+
+const main = (page: Page) => page.locator('main');
+
+async function creerProjet(page: Page, titre: string) {
+	await page.goto('/projets');
+	await page.getByRole('link', { name: 'Créer un projet' }).click();
+	await page.getByLabel('Titre du projet').fill(titre);
+	await soumettre(page, 'Créer le projet');
+	await page.waitForURL('**/projets/*?cree');
+	return new URL(page.url()).pathname;
+}
+
+/** Downloads a file with the context's cookies. */
+async function telecharger(contexte: BrowserContext, chemin: string) {
+	const r = await contexte.request.get(new URL(chemin, baseURL()).toString());
+	return { statut: r.status(), type: r.headers()['content-type'], disposition: r.headers()['content-disposition'], corps: Buffer.from(await r.body()) };
+}
+
+describe('a project built with the partner abroad', () => {
+	it('goes from creation to the exported dossier', async () => {
+		const suffixe = randomBytes(2).toString('hex');
+		const agent = await nouvellePersonne(navigateur, 'Camille Martin');
+		const page = agent.page;
+		await creerDepartement(page, `Département de Loire-Atlantique ${suffixe}`, '44');
+
+		// The officer creates the project: it opens on its home, private, with her as pilot.
+		const projet = await creerProjet(page, `Mobilité des jeunes ${suffixe}`);
+		expect(await main(page).textContent()).toContain('votre rôle : Pilote');
+		expect(await page.getByRole('status').textContent()).toContain('Le projet est créé');
+		await verifierAccessibilite(page);
+		await page.goto('/projets');
+		expect(await page.getByRole('link', { name: `Mobilité des jeunes ${suffixe}` }).count()).toBe(1);
+		await verifierAccessibilite(page);
+
+		// Identity: themes, territories here and there, period, an SDG target with its reason.
+		await page.goto(`${projet}/identite`);
+		await verifierAccessibilite(page);
+		expect(await page.locator('aside').textContent()).toContain('Questions clés');
+		await page.getByLabel('Titre du projet').fill(`Mobilité internationale des jeunes ${suffixe}`);
+		await page.getByLabel('Résumé').fill('Des jeunes accompagnés par les missions locales partent en chantier à Ziguinchor ; des jeunes de Ziguinchor viennent à Nantes.');
+		await page.getByLabel('Mobilité internationale des jeunes en insertion').check();
+		await page.getByLabel('Département').first().selectOption('44');
+		await page.getByLabel('Pays').first().selectOption('SN');
+		await page.getByLabel('Territoire partenaire').first().fill('Ziguinchor');
+		await page.getByLabel('Début prévu').fill('2027-01-01');
+		await page.getByLabel('Fin prévue').fill('2028-06-30');
+		await page.getByLabel('Cible', { exact: true }).first().fill('8.6');
+		await page.getByLabel('En quoi le projet y contribue').first().fill('Des jeunes sans emploi ni formation reprennent un parcours.');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL(`**${projet}/identite?enregistre=2`);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Identité du projet');
+		expect(await page.getByLabel('Cible', { exact: true }).first().inputValue()).toMatch(/^8\.6 — /);
+		// The kit beside the form now suggests fiches close to the project.
+		expect(await page.locator('aside').getByRole('heading', { name: 'Des fiches proches de votre projet' }).count()).toBe(1);
+
+		// Bad input: a clear message next to the field, nothing stored.
+		await page.getByLabel('Fin prévue').fill('2026-01-01');
+		await page.getByLabel('Cible', { exact: true }).first().fill('99.9');
+		await soumettre(page, 'Enregistrer');
+		expect(await page.getByRole('alert').textContent()).toContain('2 choses à corriger');
+		expect(await page.locator('#champ-fin-erreur').textContent()).toContain('La fin ne peut précéder le début.');
+		expect(await page.locator('[id="champ-cibles.0.cible-erreur"]').textContent()).toContain('Choisissez une cible de la liste');
+		expect(await page.getByLabel('Résumé').inputValue()).toContain('missions locales');
+		await page.goto(`${projet}/identite`);
+		expect(await page.getByLabel('Fin prévue').inputValue()).toBe('2028-06-30');
+
+		// The partner abroad is invited by mail, signs up and joins as a contributor.
+		await page.goto(`${projet}/equipe`);
+		await verifierAccessibilite(page);
+		const adressePartenaire = adresse('awa', 'ziguinchor.test');
+		let depuis = Date.now();
+		await page.getByLabel('Adresse électronique', { exact: true }).fill(adressePartenaire);
+		await soumettre(page, 'Envoyer l’invitation');
+		expect(await page.getByRole('status').textContent()).toContain(`Invitation envoyée à ${adressePartenaire}`);
+		const invitation = await attendreCourriel(boite(), adressePartenaire, /Invitation au projet/, depuis);
+		expect(invitation.texte).toContain('Camille Martin vous invite');
+		const cp = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		const partenaire = await cp.newPage();
+		await partenaire.goto(lienDe(invitation, baseURL()));
+		await verifierAccessibilite(partenaire);
+		await partenaire.getByRole('link', { name: 'Créer un compte' }).click();
+		depuis = Date.now();
+		await partenaire.getByLabel('Nom', { exact: true }).fill('Awa Diop');
+		await partenaire.getByLabel('Adresse électronique', { exact: true }).fill(adressePartenaire);
+		await partenaire.getByLabel('Mot de passe', { exact: true }).fill(MOT_DE_PASSE);
+		await partenaire.getByLabel('Confirmation du mot de passe', { exact: true }).fill(MOT_DE_PASSE);
+		await soumettre(partenaire, 'Créer mon compte');
+		await partenaire.goto(lienDe(await attendreCourriel(boite(), adressePartenaire, /Confirmez/, depuis), baseURL()));
+		await partenaire.waitForURL('**/projets/invitations/**');
+		await soumettre(partenaire, 'Rejoindre le projet');
+		await partenaire.waitForURL(`**${projet}?bienvenue`);
+		expect(await main(partenaire).textContent()).toContain('votre rôle : Contributeur·rice');
+
+		// Both open the shared diagnosis; the partner saves first, the officer's save is refused
+		// with both versions shown, and nothing she typed is lost.
+		await page.goto(`${projet}/diagnostic`);
+		await partenaire.goto(`${projet}/diagnostic`);
+		await partenaire.getByLabel('Besoins là-bas').fill('Peu de solutions pour les jeunes sortis du système scolaire à Ziguinchor.');
+		await soumettre(partenaire, 'Enregistrer');
+		await partenaire.waitForURL('**/diagnostic?enregistre=1');
+		await page.getByLabel('Besoins ici').fill('Des jeunes suivis par les missions locales qui n’ont jamais quitté leur quartier.');
+		await soumettre(page, 'Enregistrer');
+		const conflit = page.getByRole('alert');
+		expect(await conflit.textContent()).toContain('Quelqu’un a enregistré cette section pendant que vous la modifiiez');
+		expect(await conflit.textContent()).toContain('Awa Diop');
+		expect(await conflit.textContent()).toContain('Peu de solutions pour les jeunes sortis du système scolaire');
+		expect(await page.getByLabel('Besoins ici').inputValue()).toContain('n’ont jamais quitté leur quartier');
+		await verifierAccessibilite(page);
+		// She resolves it: keeps the partner's text with hers, and saves knowingly.
+		await page.getByLabel('Besoins là-bas').fill('Peu de solutions pour les jeunes sortis du système scolaire à Ziguinchor.');
+		await soumettre(page, 'Enregistrer ma version');
+		await page.waitForURL('**/diagnostic?enregistre=2');
+		expect(await page.getByLabel('Besoins ici').inputValue()).toContain('quartier');
+		expect(await page.getByLabel('Besoins là-bas').inputValue()).toContain('Ziguinchor');
+
+		// Logical framework: the workspace warns while no indicator measures effects in France.
+		await partenaire.goto(`${projet}/cadre-logique`);
+		await partenaire.getByLabel('Objectif général').fill('Ouvrir la mobilité internationale aux jeunes en insertion des deux territoires.');
+		await partenaire.getByLabel('Indicateur', { exact: true }).first().fill('Jeunes de Ziguinchor en formation qualifiante');
+		await partenaire.getByLabel('Côté').first().selectOption('la-bas');
+		await partenaire.getByLabel('Cible', { exact: true }).first().fill('30');
+		await soumettre(partenaire, 'Enregistrer');
+		expect(await main(partenaire).textContent()).toContain('Aucun indicateur ne mesure les effets en France');
+		await partenaire.getByLabel('Indicateur', { exact: true }).nth(1).fill('Jeunes de Loire-Atlantique en emploi ou formation six mois après');
+		await partenaire.getByLabel('Côté').nth(1).selectOption('ici');
+		await partenaire.getByLabel('Unité').nth(1).fill('%');
+		await soumettre(partenaire, 'Enregistrer');
+		await partenaire.waitForURL('**/cadre-logique?enregistre=2');
+		expect(await main(partenaire).textContent()).not.toContain('Aucun indicateur ne mesure les effets en France');
+		await verifierAccessibilite(partenaire);
+
+		// Budget: a wrong amount is refused and nothing is stored; then lines in euros and in
+		// CFA francs, converted, and funding that covers them.
+		await page.goto(`${projet}/budget`);
+		await page.getByLabel('Catégorie').first().selectOption('deplacements');
+		await page.getByLabel('Libellé').first().fill('Billets Nantes–Ziguinchor');
+		await page.getByLabel('Montant', { exact: true }).first().fill('beaucoup');
+		await soumettre(page, 'Enregistrer');
+		expect(await page.locator('[id="champ-depenses.0.montant-erreur"]').textContent()).toContain('Indiquez un nombre');
+		expect(await page.getByLabel('Libellé').first().inputValue()).toBe('Billets Nantes–Ziguinchor');
+		await page.getByLabel('Montant', { exact: true }).first().fill('12 000');
+		await page.getByLabel('Côté').first().selectOption('ici');
+		await page.getByLabel('Catégorie').nth(1).selectOption('activites');
+		await page.getByLabel('Libellé').nth(1).fill('Chantier à Ziguinchor');
+		await page.getByLabel('Côté').nth(1).selectOption('la-bas');
+		await page.getByLabel('Montant', { exact: true }).nth(1).fill('6 559 570');
+		await page.getByLabel('Devise (EUR par défaut)').nth(1).fill('XOF');
+		await soumettre(page, 'Enregistrer');
+		expect(await page.locator('[id="champ-depenses.1.taux-erreur"]').textContent()).toContain('Indiquez la valeur d’un XOF en euros');
+		await page.getByLabel('Taux en euros').nth(1).fill('0,00152449');
+		await page.getByLabel('Financeur').first().fill('Département de Loire-Atlantique');
+		await page.getByLabel('Type').first().selectOption('fonds-propres');
+		await page.getByLabel('Montant (€)').first().fill('10 000');
+		await page.getByLabel('Statut').first().selectOption('acquis');
+		await page.getByLabel('Financeur').nth(1).fill('Ministère de l’Europe et des Affaires étrangères');
+		await page.getByLabel('Type').nth(1).selectOption('appel-etat');
+		await page.getByLabel('Montant (€)').nth(1).fill('12 000');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL('**/budget?enregistre=1');
+		const bilan = await page.locator('.bilan').textContent();
+		expect(bilan).toMatch(/Dépenses : 22\s000,00\s€/); // 12,000 + 6,559,570 × 0.00152449 (10,000.00) = 22,000
+		expect(bilan).toContain('le budget est équilibré');
+		await verifierAccessibilite(page);
+
+		// Calendar: a timeline drawn on the server, and its table.
+		await page.goto(`${projet}/calendrier`);
+		await page.getByLabel('Activité').first().fill('Préparation au départ');
+		await page.getByLabel('Début').first().fill('2027-01-15');
+		await page.getByLabel('Fin').first().fill('2027-04-30');
+		await page.getByLabel('Activité').nth(1).fill('Chantier à Ziguinchor');
+		await page.getByLabel('Début').nth(1).fill('2027-05-01');
+		await page.getByLabel('Fin').nth(1).fill('2027-05-31');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL('**/calendrier?enregistre=1');
+		expect(await page.locator('svg[role="img"] rect').count()).toBe(2);
+		expect(await page.getByRole('table', { name: 'Calendrier des activités' }).getByRole('row').count()).toBe(3);
+		await verifierAccessibilite(page);
+
+		// A comment reaches the partner by mail.
+		depuis = Date.now();
+		await page.goto(`${projet}/budget`);
+		await page.getByLabel('Votre commentaire').fill('Awa, peux-tu confirmer le coût du chantier ?');
+		await soumettre(page, 'Publier le commentaire');
+		expect(await page.locator('#commentaires').textContent()).toContain('peux-tu confirmer le coût du chantier');
+		const notification = await attendreCourriel(boite(), adressePartenaire, /nouveau commentaire sur « Budget et financements »/, depuis);
+		expect(notification.texte).toContain('Camille Martin a commenté');
+
+		// History: the partner's first version of the diagnosis is restored as a new version.
+		await page.goto(`${projet}/historique?section=diagnostic`);
+		await verifierAccessibilite(page);
+		await page.getByRole('link', { name: 'Voir la version 1 de « Diagnostic partagé »' }).click();
+		expect(await page.locator('#version').textContent()).toContain('Awa Diop');
+		await soumettre(page, 'Restaurer cette version');
+		await page.waitForURL('**/diagnostic?restaure=1');
+		expect(await page.getByLabel('Besoins ici').inputValue()).toBe('');
+		expect(await page.getByLabel('Besoins là-bas').inputValue()).toContain('Ziguinchor');
+		await page.goto(`${projet}/historique?section=diagnostic`);
+		expect(await page.getByRole('row', { name: /Restauration de la version 1/ }).count()).toBe(1);
+
+		// Self-assessment: weak points lead to the recommendation to read; the history is kept.
+		await page.goto(`${projet}/auto-evaluation`);
+		const groupes = page.locator('fieldset.question');
+		const n = await groupes.count();
+		expect(n).toBeGreaterThan(20);
+		await soumettre(page, 'Enregistrer l’auto-évaluation');
+		expect(await page.getByRole('alert').textContent()).toContain(`${n} choses à corriger`);
+		for (let i = 0; i < n; i++) await groupes.nth(i).getByLabel(i === 0 ? 'Pas encore' : 'En bonne partie').check();
+		await soumettre(page, 'Enregistrer l’auto-évaluation');
+		await page.waitForURL('**/auto-evaluation?enregistree#resultats');
+		expect(await page.getByRole('table', { name: 'Scores par étape (sur 100)' }).textContent()).toContain('Ensemble');
+		expect(await page.locator('.faibles').textContent()).toContain('Pas encore');
+		expect(await page.locator('.faibles a').count()).toBe(1);
+		await verifierAccessibilite(page);
+		await groupes.nth(0).getByLabel('Tout à fait').check();
+		await soumettre(page, 'Enregistrer l’auto-évaluation');
+		expect(await page.getByRole('region', { name: 'Auto-évaluations successives' }).getByRole('row').count()).toBe(3);
+
+		// The home shows the progress, the team, the latest changes.
+		await page.goto(projet);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Mobilité internationale des jeunes ${suffixe}`);
+		expect(await main(page).textContent()).toContain('Awa Diop — Contributeur·rice');
+		expect(await main(page).textContent()).toContain('Dernière auto-évaluation');
+		await verifierAccessibilite(page);
+
+		// Exports: Word, PDF and Excel, read back.
+		const docx = await telecharger(agent.contexte, `${projet}/export/docx`);
+		expect(docx.statut).toBe(200);
+		expect(docx.disposition).toContain('.docx');
+		const xml = await (await JSZip.loadAsync(docx.corps)).file('word/document.xml')!.async('string');
+		const texteWord = xml.replace(/<[^>]+>/g, ' ');
+		for (const attendu of [`Mobilité internationale des jeunes ${suffixe}`, 'Sommaire', 'Partenariat pluri-acteurs', 'Cadre logique', 'Jeunes de Loire-Atlantique en emploi', 'Billets Nantes–Ziguinchor', 'Chronogramme', 'Préparation au départ', 'Awa Diop'])
+			expect(texteWord).toContain(attendu);
+		expect(xml).toContain('<w:tbl>');
+
+		const pdf = await telecharger(agent.contexte, `${projet}/export/pdf`);
+		expect(pdf.statut).toBe(200);
+		expect(pdf.corps.subarray(0, 5).toString()).toBe('%PDF-');
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.corps)), { mergePages: true });
+		for (const attendu of [`Mobilité internationale des jeunes ${suffixe}`, 'Sommaire', 'Diagnostic partagé', 'Ziguinchor', 'Plan d’évaluation', 'Contributeur·rice']) expect(text).toContain(attendu);
+
+		const xlsx = await telecharger(agent.contexte, `${projet}/export/xlsx`);
+		expect(xlsx.statut).toBe(200);
+		const classeur = new ExcelJS.Workbook();
+		await classeur.xlsx.load(xlsx.corps as unknown as ArrayBuffer);
+		expect(classeur.worksheets.map((f) => f.name)).toEqual(['Cadre logique', 'Budget']);
+		const cadre = classeur.getWorksheet('Cadre logique')!;
+		const valeursCadre = cadre.getSheetValues().flat().map(String);
+		expect(valeursCadre).toContain('Jeunes de Loire-Atlantique en emploi ou formation six mois après');
+		expect(valeursCadre).toContain('Ici (France)');
+		const budget = classeur.getWorksheet('Budget')!;
+		let total: ExcelJS.CellValue = null;
+		budget.eachRow((r) => {
+			if (r.getCell(1).value === 'Total des dépenses') total = r.getCell(7).value;
+		});
+		expect(total).toMatchObject({ formula: expect.stringContaining('SUM(G'), result: 22000 });
+
+		await cp.close();
+		await agent.contexte.close();
+	});
+});
+
+describe('what others see of a project', () => {
+	it('hides a private project from an outsider, by page, form or export; readers read but do not write', async () => {
+		const pilote = await nouvellePersonne(navigateur, 'Jeanne Moreau');
+		await creerDepartement(pilote.page, `Département du Gers ${randomBytes(2).toString('hex')}`, '32');
+		const projet = await creerProjet(pilote.page, 'Projet confidentiel');
+		const autre = await nouvellePersonne(navigateur, 'Bruno Garnier');
+		for (const chemin of ['', '/identite', '/equipe', '/historique', '/auto-evaluation', '/export/docx', '/export/pdf', '/export/xlsx']) {
+			const r = await autre.page.goto(`${projet}${chemin}`).catch(() => null);
+			if (r) expect(r.status(), chemin).toBe(404);
+			else expect((await telecharger(autre.contexte, `${projet}${chemin}`)).statut, chemin).toBe(404);
+		}
+		const cookies = (await autre.contexte.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+		const poster = (chemin: string, corps: Record<string, string>) =>
+			fetch(new URL(`${projet}${chemin}`, baseURL()), {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { cookie: cookies, origin: new URL(baseURL()).origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body: new URLSearchParams(corps)
+			});
+		expect((await poster('/identite?/enregistrer', { _version: '1', titre: 'Pris' })).status).toBe(404);
+		expect((await poster('/equipe?/inviter', { courriel: 'intrus@exemple.test', role: 'pilote' })).status).toBe(404);
+		expect((await poster('?/publier', { public: 'oui' })).status).toBe(404);
+		await pilote.page.goto(`${projet}/identite`);
+		expect(await pilote.page.getByLabel('Titre du projet').inputValue()).toBe('Projet confidentiel');
+
+		// Made public, its summary shows to anyone, its sections stay private.
+		await pilote.page.goto(projet);
+		await soumettre(pilote.page, 'Rendre le résumé public');
+		await pilote.page.waitForURL(`**${projet}?publie`);
+		const visiteur = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		const vp = await visiteur.newPage();
+		expect((await vp.goto(projet))?.status()).toBe(200);
+		expect(await vp.locator('main').textContent()).toContain('Projet en cours');
+		await verifierAccessibilite(vp);
+		await vp.goto(`${projet}/diagnostic`);
+		expect(new URL(vp.url()).pathname).toBe('/connexion');
+		expect((await autre.page.goto(`${projet}/diagnostic`))?.status()).toBe(404);
+		await visiteur.close();
+		await autre.contexte.close();
+		await pilote.contexte.close();
+	});
+});
+
+describe('drafts kept while typing', () => {
+	it('offers back what was typed and not saved, with JavaScript', async () => {
+		const courriel = adresse('lea');
+		const p = await nouvellePersonne(navigateur, 'Léa Bernard', courriel);
+		await creerDepartement(p.page, `Département de la Creuse ${randomBytes(2).toString('hex')}`, '23');
+		const projet = await creerProjet(p.page, 'Projet au brouillon');
+		await p.contexte.close();
+		const contexte = await nouveauContexte(navigateur);
+		const page = await contexte.newPage();
+		await page.goto('/connexion');
+		await page.getByLabel('Adresse électronique', { exact: true }).fill(courriel);
+		await page.getByLabel('Mot de passe', { exact: true }).fill(MOT_DE_PASSE);
+		await soumettre(page, 'Se connecter');
+		await page.goto(`${projet}/diagnostic`);
+		await page.getByLabel('Mandat politique').pressSequentially('Délibération du 12 mars', { delay: 5 });
+		await page.waitForTimeout(700);
+		// The connection is lost: the page is reloaded without saving.
+		await page.reload();
+		expect(await page.getByLabel('Mandat politique').inputValue()).toBe('');
+		await page.getByRole('button', { name: 'Reprendre mon brouillon' }).click();
+		expect(await page.getByLabel('Mandat politique').inputValue()).toBe('Délibération du 12 mars');
+		await verifierAccessibilite(page);
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL('**/diagnostic?enregistre=1');
+		expect(await page.getByRole('button', { name: 'Reprendre mon brouillon' }).count()).toBe(0);
+		await contexte.close();
+	});
+});
