@@ -314,6 +314,12 @@ describe('what others see of a project', () => {
 		await verifierAccessibilite(vp);
 		await vp.goto(`${projet}/diagnostic`);
 		expect(new URL(vp.url()).pathname).toBe('/connexion');
+		// It appears in the kit's search and map as a project in progress, not as a fiche.
+		await vp.goto('/recherche?q=projet');
+		const trouves = vp.getByRole('region', { name: 'Projets en cours' });
+		expect(await trouves.getByRole('link', { name: 'Projet confidentiel' }).count()).toBe(1);
+		await vp.goto('/carte');
+		expect(await vp.getByRole('table', { name: 'Projets en cours' }).getByRole('link', { name: 'Projet confidentiel' }).count()).toBe(1);
 		expect((await autre.page.goto(`${projet}/diagnostic`))?.status()).toBe(404);
 		await visiteur.close();
 		await autre.contexte.close();

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Database } from '../db/index.ts';
 import type { StatutFiche } from '../db/schema.ts';
+import { projetsPublics } from '../projets/projets.ts';
 import { departement, nomPays } from '../referentiels/territoires.ts';
 
 import departementsJson from './fonds/departements.json' with { type: 'json' };
@@ -145,6 +146,18 @@ export async function carte(db: Database, statuts: StatutFiche[]) {
 		if (!a || !b) return [];
 		return [{ cle: `${p.departement}-${p.pays}`, d: cheminMonde({ type: 'LineString', coordinates: [a, b] }) ?? '' }];
 	});
+	// Projects in progress made public by their team: dashed lines, listed apart.
+	const enCours = await projetsPublics(db);
+	const liensProjets = enCours.flatMap((p) =>
+		p.departements.flatMap((dep) =>
+			p.pays.flatMap((code) => {
+				const a = centreGeo(dep);
+				const b = centrePaysGeo(code);
+				return a && b ? [{ cle: `${p.id}-${dep}-${code}`, d: cheminMonde({ type: 'LineString', coordinates: [a, b] }) ?? '' }] : [];
+			})
+		)
+	);
+	const tableProjets = enCours.map((p) => ({ id: p.id, titre: p.titre, porteur: p.porteur, ici: p.departements.map(nomDep), labas: p.pays.map((x) => nomPays(x) ?? x) }));
 	const marqueurs = [...c.departements.entries()].flatMap(([code, n]) => {
 		const centre = f.centresMonde.get(`departement:${code}`);
 		return centre ? [{ code, n, x: Math.round(centre[0] * 10) / 10, y: Math.round(centre[1] * 10) / 10, libelle: `${nomDep(code)} (${code}) : ${pluriel(n, 'fiche portée')}`, href: `/recherche?departement=${code}` }] : [];
@@ -162,5 +175,5 @@ export async function carte(db: Database, statuts: StatutFiche[]) {
 		.map(([code, n]) => ({ code, nom: nomPays(code) ?? code, n, href: `/recherche?pays=${code}`, departements: departementsDe(code) }))
 		.sort((a, b) => b.n - a.n || a.nom.localeCompare(b.nom, 'fr'));
 
-	return { metropole, encarts, pays, liens, marqueurs, tableDepartements, tablePays };
+	return { metropole, encarts, pays, liens, liensProjets, marqueurs, tableDepartements, tablePays, tableProjets };
 }

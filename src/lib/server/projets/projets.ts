@@ -1,7 +1,7 @@
 // Projects, their team and their sections: the queries. Callers have asked the policy module.
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { remplissage, section as sectionDe, SECTIONS, type Donnees, type Section } from '#lib/projets/sections.ts';
+import { lignes, remplissage, section as sectionDe, SECTIONS, type Donnees, type Section } from '#lib/projets/sections.ts';
 import type { Database } from '../db/index.ts';
 import {
 	membres,
@@ -331,4 +331,18 @@ export async function activiteRecente(db: Database, projetId: number, limite = 8
 	]
 		.sort((a, b) => b.le.getTime() - a.le.getTime())
 		.slice(0, limite);
+}
+
+/** Projects whose team made the summary public, with their territories here and there (map, search). */
+export async function projetsPublics(db: Database) {
+	const rangs = await db
+		.select({ id: projets.id, titre: projets.titre, porteur: organisations.nom, identite: projetsSections.donnees })
+		.from(projets)
+		.innerJoin(organisations, eq(organisations.id, projets.organisationId))
+		.leftJoin(projetsSections, and(eq(projetsSections.projetId, projets.id), eq(projetsSections.section, 'identite')))
+		.where(eq(projets.public, true))
+		.orderBy(asc(projets.titre));
+	const codes = (d: unknown, tableau: string, cle: string) =>
+		[...new Set(lignes(d as Donnees, tableau).flatMap((l) => (typeof l[cle] === 'string' && l[cle] ? [l[cle] as string] : [])))];
+	return rangs.map((r) => ({ id: r.id, titre: r.titre, porteur: r.porteur, departements: codes(r.identite, 'territoiresIci', 'departement'), pays: codes(r.identite, 'territoiresLaBas', 'pays') }));
 }

@@ -33,6 +33,8 @@ export interface ResultatRecherche {
 	fiches: (CarteFiche & { extrait: Extrait })[];
 	etapes: { numero: number; slug: string; titre: string; extrait: Extrait }[];
 	recommandations: { code: string; href: string; titre: string; etape: string; extrait: Extrait }[];
+	/** Projects whose team made the summary public: in progress, not fiches. */
+	projets: { id: number; titre: string; porteur: string; extrait: Extrait }[];
 	facettes: Record<Facette, OptionFacette[]>;
 	pages: { numero: number; href: string; courante: boolean }[];
 	tris: { valeur: 'pertinence' | 'date'; libelle: string; href: string; courant: boolean }[];
@@ -167,11 +169,12 @@ export async function rechercher(
 		const tous = await chercher(db, texte.tous);
 		return tous.length > 0 || texte.certains === texte.tous ? tous : chercher(db, texte.certains);
 	};
-	const [cartes, extraits, etapes, recommandations] = await Promise.all([
+	const [cartes, extraits, etapes, recommandations, projets] = await Promise.all([
 		cartesFiches(db, selection.ids),
 		extraitsFiches(db, selection.ids, requeteActive),
 		guide(chercherEtapes),
-		guide(chercherRecommandations)
+		guide(chercherRecommandations),
+		guide(chercherProjets)
 	]);
 
 	const pagesTotal = Math.max(1, Math.ceil(selection.total / PAR_PAGE));
@@ -185,6 +188,7 @@ export async function rechercher(
 		fiches: cartes.map((c) => ({ ...c, extrait: extraits.get(c.slug) ?? [] })),
 		etapes,
 		recommandations,
+		projets,
 		facettes: facettes(selection.comptes, noms, params),
 		pages: Array.from({ length: Math.min(pagesTotal, 100) }, (_, i) => ({
 			numero: i + 1,
@@ -308,6 +312,25 @@ async function chercherRecommandations(db: Database, tsquery: string) {
 		etape: `${x.etape_numero}. ${x.etape}`,
 		extrait: extrait(x.texte)
 	}));
+}
+
+/** Public projects: few, so their text is searched without an index of its own. */
+async function chercherProjets(db: Database, tsquery: string) {
+	const r = lignes<{ id: number; titre: string; porteur: string; texte: string }>(
+		await db.execute(sql`
+			with p as (
+				select p.id, p.titre, o.nom as porteur, coalesce(s.donnees->>'resume', '') as resume,
+					setweight(to_tsvector('public.francais'::regconfig, p.titre), 'A') || setweight(to_tsvector('public.francais'::regconfig, coalesce(s.donnees->>'resume', '')), 'B') as document
+				from projets p join organisations o on o.id = p.organisation_id
+				left join projets_sections s on s.projet_id = p.id and s.section = 'identite'
+				where p.public
+			)
+			select id, titre, porteur, ts_headline('public.francais'::regconfig, resume, ${tsquery}::tsquery, ${OPTIONS_EXTRAIT}) as texte
+			from p where document @@ ${tsquery}::tsquery
+			order by ts_rank(document, ${tsquery}::tsquery) desc, id
+			limit 4`)
+	);
+	return r.map((x) => ({ id: x.id, titre: x.titre, porteur: x.porteur, extrait: extrait(x.texte) }));
 }
 
 function facettes(
