@@ -195,6 +195,22 @@ describe('a project built with the partner abroad', () => {
 		expect(await page.getByRole('table', { name: 'Calendrier des activités' }).getByRole('row').count()).toBe(3);
 		await verifierAccessibilite(page);
 
+		// Cross-service work: one row per service and activity, drawn as a matrix.
+		await page.goto(`${projet}/transversalite`);
+		await page.getByLabel('Service', { exact: true }).first().selectOption('insertion');
+		await page.getByLabel('Activité', { exact: true }).first().fill('Préparation au départ');
+		await page.getByLabel('Référent').first().fill('Marie Durand');
+		await page.getByLabel('Implication').first().selectOption('pilote');
+		await page.getByLabel('Service', { exact: true }).nth(1).selectOption('relations-internationales');
+		await page.getByLabel('Activité', { exact: true }).nth(1).fill('Chantier à Ziguinchor');
+		await page.getByLabel('Implication').nth(1).selectOption('contributeur');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL('**/transversalite?enregistre=1');
+		const matrice = page.getByRole('region', { name: 'Matrice services × activités' });
+		expect(await matrice.getByRole('columnheader').allTextContents()).toEqual(['Service (référents)', 'Préparation au départ', 'Chantier à Ziguinchor']);
+		expect(await matrice.getByRole('row', { name: /Insertion/ }).textContent()).toContain('Marie Durand');
+		await verifierAccessibilite(page);
+
 		// A comment reaches the partner by mail.
 		depuis = Date.now();
 		await page.goto(`${projet}/budget`);
@@ -247,7 +263,7 @@ describe('a project built with the partner abroad', () => {
 		expect(docx.disposition).toContain('.docx');
 		const xml = await (await JSZip.loadAsync(docx.corps)).file('word/document.xml')!.async('string');
 		const texteWord = xml.replace(/<[^>]+>/g, ' ');
-		for (const attendu of [`Mobilité internationale des jeunes ${suffixe}`, 'Sommaire', 'Partenariat pluri-acteurs', 'Cadre logique', 'Jeunes de Loire-Atlantique en emploi', 'Billets Nantes–Ziguinchor', 'Chronogramme', 'Préparation au départ', 'Awa Diop'])
+		for (const attendu of [`Mobilité internationale des jeunes ${suffixe}`, 'Sommaire', 'Partenariat pluri-acteurs', 'Cadre logique', 'Jeunes de Loire-Atlantique en emploi', 'Billets Nantes–Ziguinchor', 'Chronogramme', 'Préparation au départ', 'Matrice services × activités', 'Awa Diop'])
 			expect(texteWord).toContain(attendu);
 		expect(xml).toContain('<w:tbl>');
 

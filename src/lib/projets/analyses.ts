@@ -1,6 +1,6 @@
 // What the workspace computes from a section: budget totals and consistency, the warning on
 // indicators in France, the timeline. Pure functions, shared by the pages and the exports.
-import { CATEGORIES_BUDGET, COTES, lignes, TYPES_FINANCEMENT, type Donnees } from './sections.ts';
+import { CATEGORIES_BUDGET, COTES, IMPLICATIONS, libelleOption, lignes, SERVICES, TYPES_FINANCEMENT, type Donnees } from './sections.ts';
 
 const nombre = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const arrondi = (n: number) => Math.round(n * 100) / 100;
@@ -126,3 +126,26 @@ export function frise(d: Donnees | undefined): { barres: Barre[]; debut?: string
 }
 
 export const dateFr = (iso: string) => (iso ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : '');
+
+/** The services × activities matrix of the cross-service section: each cell, how the service takes part. */
+export function matriceTransversale(d: Donnees | undefined) {
+	const rangs = lignes(d, 'services').filter((l) => typeof l.service === 'string' && l.service);
+	const activites = [...new Set(rangs.map((l) => (typeof l.activite === 'string' ? l.activite.trim() : '')).filter(Boolean))];
+	const services = [...new Set(rangs.map((l) => l.service as string))];
+	return {
+		activites,
+		lignes: services.map((s) => {
+			const siens = rangs.filter((l) => l.service === s);
+			return {
+				service: libelleOption(SERVICES, s),
+				referents: [...new Set(siens.map((l) => (typeof l.referent === 'string' ? l.referent : '')).filter(Boolean))].join(', '),
+				cellules: activites.map((a) =>
+					siens
+						.filter((l) => l.activite === a)
+						.map((l) => libelleOption(IMPLICATIONS, l.implication) || 'Concerné')
+						.join(', ')
+				)
+			};
+		})
+	};
+}

@@ -60,6 +60,8 @@ export const SERVICES = opts(
 	['autre', 'Autre service']
 );
 
+export const IMPLICATIONS = opts(['pilote', 'Pilote'], ['contributeur', 'Contributeur'], ['consulte', 'Consulté'], ['informe', 'Informé']);
+
 export const CATEGORIES_BUDGET = opts(
 	['personnel', 'Personnel et temps des agents'],
 	['deplacements', 'Déplacements et séjours'],
@@ -227,23 +229,19 @@ export const SECTIONS: readonly Section[] = [
 		slug: 'transversalite',
 		titre: 'Transversalité',
 		etape: 4,
-		intro: 'Les services de la collectivité mobilisés par le projet : pour chacun, son référent, les activités qui le concernent et la manière dont il s’implique.',
+		intro: 'Les services de la collectivité mobilisés par le projet, croisés avec ses activités : pour chaque service et chaque activité qui le concerne, son référent et la manière dont il s’implique. La matrice se dessine à mesure que vous remplissez.',
 		champs: [
 			{
 				type: 'tableau',
 				nom: 'services',
 				libelle: 'Services et activités',
-				ligne: 'Service',
+				aide: 'Une ligne par service et par activité : un service mobilisé sur trois activités occupe trois lignes.',
+				ligne: 'Ligne',
 				colonnes: [
 					{ type: 'choix', nom: 'service', libelle: 'Service', options: SERVICES },
+					{ type: 'texte', nom: 'activite', libelle: 'Activité', max: 200 },
 					{ type: 'texte', nom: 'referent', libelle: 'Référent', max: 200 },
-					{ type: 'texte', nom: 'activites', libelle: 'Activités concernées', max: 300 },
-					{
-						type: 'choix',
-						nom: 'implication',
-						libelle: 'Implication',
-						options: opts(['pilote', 'Pilote'], ['contributeur', 'Contributeur'], ['consulte', 'Consulté'], ['informe', 'Informé'])
-					},
+					{ type: 'choix', nom: 'implication', libelle: 'Implication', options: IMPLICATIONS },
 					{ type: 'texte', nom: 'comment', libelle: 'Comment', max: 300 }
 				]
 			},

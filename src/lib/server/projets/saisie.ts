@@ -80,7 +80,7 @@ export function lireSection(s: Section, form: FormData, valides: Valides): Lectu
 		} else {
 			const r = lireSimple(c, brut(c.nom), valides);
 			if (r.erreur) erreurs[c.nom] = r.erreur;
-			else if (c.requis && (r.valeur === '' || r.valeur === null)) erreurs[c.nom] = `Indiquez ${c.libelle.toLowerCase()}.`;
+			else if (c.requis && (r.valeur === '' || r.valeur === null)) erreurs[c.nom] = `« ${c.libelle} » est obligatoire.`;
 			donnees[c.nom] = r.valeur;
 			valeurs[c.nom] = r.erreur ? brut(c.nom) : r.valeur;
 		}
@@ -145,7 +145,7 @@ function verifierLigne(tableau: string, i: number, l: Ligne, erreurs: Erreurs) {
 
 /** Rules across the fields of a section. */
 function verifierEnsemble(slug: string, d: Donnees, erreurs: Erreurs) {
-	if (slug === 'identite' && typeof d.debut === 'string' && typeof d.fin === 'string' && d.debut && d.fin && d.fin < d.debut) erreurs.fin ??= 'La fin ne peut précéder le début.';
+	if (slug === 'identite' && !erreurs.debut && typeof d.debut === 'string' && typeof d.fin === 'string' && d.debut && d.fin && d.fin < d.debut) erreurs.fin ??= 'La fin ne peut précéder le début.';
 }
 
 /** The labels of the fields whose value differs between two versions of a section. */

@@ -1,6 +1,6 @@
 // The « dossier projet » as a list of blocks (headings, paragraphs, lists, tables) that each
 // export format draws: Word and PDF read the same words in the same order.
-import { bilanBudget, dateFr, formatEuros, frise, avertissements, enEuros, type Part } from '#lib/projets/analyses.ts';
+import { avertissements, bilanBudget, dateFr, enEuros, formatEuros, frise, matriceTransversale, type Part } from '#lib/projets/analyses.ts';
 import { libelleOption, lignes, SECTIONS, type ChampSimple, type Donnees, type Option, type Referentiel } from '#lib/projets/sections.ts';
 import type { Database } from '../../db/index.ts';
 import { historique, questionnaire, scores } from '../auto-evaluation.ts';
@@ -27,7 +27,7 @@ export interface Dossier {
 const valeurCellule = (c: ChampSimple, v: unknown, l: Partial<Record<Referentiel, Option[]>>) => {
 	if (v === null || v === undefined || v === '') return '';
 	if (c.type === 'choix' || c.type === 'liste') return libelleOption(('options' in c ? c.options : undefined) ?? (c.referentiel ? l[c.referentiel] : undefined), v);
-	if (c.type === 'nombre' && typeof v === 'number') return v.toLocaleString('fr-FR');
+	if (c.type === 'nombre' && typeof v === 'number') return v.toLocaleString('fr-FR', { maximumFractionDigits: 8 });
 	if (c.type === 'date' && typeof v === 'string') return dateFr(v);
 	return String(v);
 };
@@ -79,6 +79,13 @@ export async function dossier(db: Database, projet: Projet): Promise<Dossier> {
 			if (b.parCategorie.length) blocs.push({ type: 'titre', niveau: 3, texte: 'Dépenses par catégorie' }, tableauParts(b.parCategorie, b.depenses));
 			if (b.parCote.length) blocs.push({ type: 'titre', niveau: 3, texte: 'Dépenses par côté' }, tableauParts(b.parCote, b.depenses));
 			if (b.parType.length) blocs.push({ type: 'titre', niveau: 3, texte: 'Financements par type' }, tableauParts(b.parType, b.financements));
+		}
+		if (s.slug === 'transversalite') {
+			const m = matriceTransversale(d);
+			if (m.lignes.length && m.activites.length) {
+				blocs.push({ type: 'titre', niveau: 2, texte: 'Matrice services × activités' });
+				blocs.push({ type: 'tableau', colonnes: ['Service (référents)', ...m.activites], lignes: m.lignes.map((l) => [l.referents ? `${l.service}\n${l.referents}` : l.service, ...l.cellules.map((c) => c || '—')]) });
+			}
 		}
 		if (s.slug === 'calendrier') {
 			const f = frise(d);

@@ -49,7 +49,7 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
 				doc.font('texte').fontSize(8.5).fillColor('#1c1f23');
 				const entete = b.colonnes.map((c) => ({ text: c, type: 'TH' as const, font: { src: path.join(polices, 'DejaVuSans-Bold.ttf') }, backgroundColor: '#e3eeec' }));
 				const total = b.total ? [b.total.map((c) => ({ text: c, font: { src: path.join(polices, 'DejaVuSans-Bold.ttf') } }))] : [];
-				doc.table({ maxWidth: largeur, defaultStyle: { border: 0.5, borderColor: '#8a8a8a', padding: 3 }, data: [entete, ...b.lignes.map((l) => l.map((c) => c || ' ')), ...total] });
+				doc.table({ maxWidth: largeur, columnStyles: (i: number) => (i === 0 && b.colonnes.length > 6 ? { width: 120 } : undefined), defaultStyle: { border: 0.5, borderColor: '#8a8a8a', padding: 3 }, data: [entete, ...b.lignes.map((l) => l.map((c) => c || ' ')), ...total] });
 				doc.moveDown(0.8);
 				doc.x = 56;
 				break;
@@ -62,6 +62,8 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
 	const pages = doc.bufferedPageRange();
 	for (let i = 1; i < pages.count; i++) {
 		doc.switchToPage(i);
+		// Writing inside the bottom margin would otherwise open a new page.
+		doc.page.margins.bottom = 0;
 		doc.font('texte').fontSize(8).fillColor('#4a5058').text(`${d.titre} — page ${i + 1} sur ${pages.count}`, 56, doc.page.height - 40, { width: largeur, align: 'center', lineBreak: false });
 	}
 	doc.end();

@@ -22,8 +22,15 @@ export async function cadreEtBudgetXlsx(titre: string, cadre: Donnees, budget: D
 	cl.columns = [{ width: 36 }, { width: 14 }, { width: 14 }, { width: 18 }, { width: 18 }, { width: 24 }, { width: 16 }];
 	cl.addRow([titre]).font = { bold: true, size: 14 };
 	cl.addRow([]);
-	cl.addRow(['Objectif général', texte(cadre, 'objectifGeneral')]);
-	cl.addRow(['Objectifs spécifiques', texte(cadre, 'objectifsSpecifiques')]);
+	// Objectives are sentences: their text spans the table's width.
+	for (const [libelle, nom] of [['Objectif général', 'objectifGeneral'], ['Objectifs spécifiques', 'objectifsSpecifiques']] as const) {
+		const t = texte(cadre, nom);
+		const r = cl.addRow([libelle, t]);
+		r.getCell(1).font = { bold: true };
+		cl.mergeCells(r.number, 2, r.number, 7);
+		r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+		r.height = 15 * Math.max(1, Math.ceil(t.length / 110) + (t.match(/\n/g)?.length ?? 0));
+	}
 	cl.addRow([]);
 	cl.addRow(['Résultat attendu', 'Activités']);
 	entete(cl, cl.rowCount);
@@ -32,7 +39,6 @@ export async function cadreEtBudgetXlsx(titre: string, cadre: Donnees, budget: D
 	cl.addRow(['Indicateur', 'Côté', 'Unité', 'Situation de départ', 'Cible', 'Source', 'Fréquence']);
 	entete(cl, cl.rowCount);
 	for (const r of lignes(cadre, 'indicateurs')) cl.addRow([r.indicateur ?? '', libelleOption(COTES_INDICATEUR, r.cote), r.unite ?? '', r.reference ?? '', r.cible ?? '', r.source ?? '', r.frequence ?? '']);
-	cl.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
 
 	const bu = wb.addWorksheet('Budget');
 	bu.columns = [{ width: 30 }, { width: 32 }, { width: 18 }, { width: 14 }, { width: 10 }, { width: 12 }, { width: 16 }];

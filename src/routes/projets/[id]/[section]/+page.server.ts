@@ -1,4 +1,4 @@
-import { avertissements, bilanBudget, frise } from '#lib/projets/analyses.ts';
+import { avertissements, bilanBudget, frise, matriceTransversale } from '#lib/projets/analyses.ts';
 import { SECTIONS } from '#lib/projets/sections.ts';
 import { db } from '#lib/server/demarrage.ts';
 import { peut } from '#lib/server/policies/index.ts';
@@ -25,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		avertissements: etat.version ? avertissements(s.slug, etat.donnees) : [],
 		budget: s.slug === 'budget' ? bilanBudget(etat.donnees) : null,
 		frise: s.slug === 'calendrier' ? frise(etat.donnees) : null,
+		matrice: s.slug === 'transversalite' ? matriceTransversale(etat.donnees) : null,
 		peutModifier: peut(acteur, 'modifier', { type: 'projet', role, public: projet.public }),
 		peutCommenter: peut(acteur, 'commenter', { type: 'projet', role, public: projet.public })
 	};

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { section } from '#lib/projets/sections.ts';
+import { changements, codeCible, lireNombre, lireSection, type Valides } from './saisie.ts';
+
+const valides: Valides = {
+	themes: new Set(['acces-aux-droits']),
+	publics: new Set(['jeunes-insertion']),
+	departements: new Set(['44']),
+	pays: new Set(['SN']),
+	cibles: new Set(['8.6', '10.2'])
+};
+const form = (entrees: Record<string, string | string[]>) => {
+	const f = new FormData();
+	for (const [k, v] of Object.entries(entrees)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+	return f;
+};
+const identite = section('identite')!;
+const budget = section('budget')!;
+
+describe('numbers and targets as people type them', () => {
+	it('reads French numbers', () => {
+		expect(lireNombre('1 234,50')).toBe(1234.5);
+		expect(lireNombre('6\u202f559\u202f570')).toBe(6559570);
+		expect(lireNombre('0,00152449')).toBe(0.00152449);
+		expect(lireNombre('12.5')).toBe(12.5);
+		expect(lireNombre('beaucoup')).toBeNaN();
+		expect(lireNombre('1,2,3')).toBeNaN();
+	});
+
+	it('reads a target code from the list’s label or alone', () => {
+		expect(codeCible('8.6 — D’ici à 2020, réduire…')).toBe('8.6');
+		expect(codeCible('10.2')).toBe('10.2');
+		expect(codeCible('16.a')).toBe('16.a');
+		expect(codeCible('jeunes')).toBeUndefined();
+	});
+});
+
+describe('reading a section', () => {
+	it('keeps valid input, drops empty and deleted rows', () => {
+		const r = lireSection(
+			identite,
+			form({
+				titre: '  Mobilité des jeunes  ',
+				themes: 'acces-aux-droits',
+				'territoiresIci.0.departement': '44',
+				'territoiresIci.0.communes': 'Nantes',
+				'territoiresIci.1.departement': '',
+				'territoiresIci.1.communes': '',
+				'territoiresLaBas.0.pays': 'SN',
+				'territoiresLaBas.0.territoire': 'Ziguinchor',
+				'territoiresLaBas.0._supprimer': 'on',
+				debut: '2027-01-01',
+				fin: '2028-06-30',
+				'cibles.0.cible': '8.6 — Réduire la proportion de jeunes…',
+				'cibles.0.justification': 'Des jeunes reprennent un parcours.'
+			}),
+			valides
+		);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.donnees.titre).toBe('Mobilité des jeunes');
+		expect(r.donnees.territoiresIci).toEqual([{ departement: '44', communes: 'Nantes' }]);
+		expect(r.donnees.territoiresLaBas).toEqual([]);
+		expect(r.donnees.cibles).toEqual([{ cible: '8.6', justification: 'Des jeunes reprennent un parcours.' }]);
+	});
+
+	it('explains every mistake next to its field, in French, and keeps what was typed', () => {
+		const r = lireSection(
+			identite,
+			form({
+				titre: '',
+				themes: ['acces-aux-droits', 'inconnu'],
+				'territoiresIci.0.departement': '999',
+				'territoiresLaBas.0.territoire': 'Ziguinchor',
+				debut: '2027-02-30',
+				fin: '2026-01-01',
+				'cibles.0.cible': '99.9',
+				'cibles.0.justification': 'x'.repeat(501)
+			}),
+			valides
+		);
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.erreurs).toEqual({
+			titre: '« Titre du projet » est obligatoire.',
+			themes: 'Une des valeurs cochées n’existe pas.',
+			'territoiresIci.0.departement': 'Choisissez une valeur de la liste.',
+			'territoiresLaBas.0.pays': 'Indiquez la colonne « Pays » de cette ligne, ou videz la ligne.',
+			debut: 'Indiquez une date valide (jj/mm/aaaa).',
+			'cibles.0.cible': 'Choisissez une cible de la liste (par exemple « 8.6 »).',
+			'cibles.0.justification': '500 caractères au plus (501 saisis).'
+		});
+		expect(r.valeurs.debut).toBe('2027-02-30');
+		expect((r.valeurs.cibles as Record<string, string>[])[0]!.cible).toBe('99.9');
+	});
+
+	it('refuses an end before the start, control characters and a currency without its rate', () => {
+		const r = lireSection(identite, form({ titre: 'Projet\u0007', debut: '2027-01-01', fin: '2026-01-01' }), valides);
+		expect(!r.ok && r.erreurs).toEqual({ titre: 'Ce texte contient des caractères de contrôle invisibles ; retirez-les.', fin: 'La fin ne peut précéder le début.' });
+		const b = lireSection(
+			budget,
+			form({ 'depenses.0.categorie': 'activites', 'depenses.0.montant': '1000', 'depenses.0.devise': 'xof', 'depenses.1.libelle': 'Billets', 'depenses.1.montant': 'cher', 'depenses.2.libelle': 'Sans montant', 'depenses.2.devise': 'EURO' }),
+			valides
+		);
+		expect(!b.ok && b.erreurs).toEqual({
+			'depenses.0.taux': 'Indiquez la valeur d’un XOF en euros pour convertir ce montant.',
+			'depenses.1.montant': 'Indiquez un nombre, par exemple 1 500 ou 0,0015.',
+			'depenses.1.categorie': 'Indiquez la colonne « Catégorie » de cette ligne, ou videz la ligne.',
+			'depenses.2.categorie': 'Indiquez la colonne « Catégorie » de cette ligne, ou videz la ligne.',
+			'depenses.2.devise': 'Indiquez le code de la devise en trois lettres (EUR, XOF, MAD…).',
+			'depenses.2.montant': 'Indiquez le montant.'
+		});
+	});
+
+	it('refuses more than a hundred rows', () => {
+		const entrees: Record<string, string> = {};
+		for (let i = 0; i < 101; i++) entrees[`financements.${i}.financeur`] = `Financeur ${i}`;
+		const r = lireSection(budget, form(entrees), valides);
+		expect(!r.ok && r.erreurs.financements).toBe('100 lignes au plus.');
+	});
+
+	it('names the fields that changed', () => {
+		expect(changements(identite, { titre: 'A', themes: [] }, { titre: 'B', themes: [], resume: '' })).toEqual(['Titre du projet']);
+		expect(changements(identite, undefined, { titre: 'A' })).toEqual(['Titre du projet']);
+	});
+});
