@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
 import { mesDonnees, organisationsABloquer, supprimerCompte } from '../comptes/donnees.ts';
 import { journaliser } from '../comptes/journal.ts';
-import { demandesAdhesion, identifiants, journalSecurite, organisations, sessions, utilisateurs } from '../db/schema.ts';
+import { demandesAdhesion, identifiants, journalSecurite, organisations, projets, projetsCommentaires, sessions, utilisateurs } from '../db/schema.ts';
 import { creerInvitation, creerOrganisation, demanderAdhesion, traiterDemande } from '../organisations/organisations.ts';
+import { ajouterAuProjet, commenter, creerProjet } from '../projets/projets.ts';
 import { desactiver, journal, listerUtilisateurs, promouvoirAdministrateursConfigures, reactiver } from './administration.ts';
 
 let base: BaseDeTest;
@@ -84,10 +85,20 @@ describe('personal data', () => {
 		const [d] = await base.db.select({ id: demandesAdhesion.id }).from(demandesAdhesion).where(eq(demandesAdhesion.organisationId, partagee.id));
 		await traiterDemande(base.db, partagee.id, d!.id, true, 'pct');
 		expect(await organisationsABloquer(base.db, 'pct')).toEqual(['Partagée']);
+		// A project with others in its team needs another pilot; a project of one goes with its account.
+		const commun = await creerProjet(base.db, { organisationId: partagee.id, titre: 'Commun' }, 'pct');
+		await ajouterAuProjet(base.db, commun.id, 'awa', 'contributeur');
+		expect(await organisationsABloquer(base.db, 'pct')).toEqual(['Partagée', 'le projet « Commun »']);
+		await ajouterAuProjet(base.db, commun.id, 'camille', 'contributeur');
+		await commenter(base.db, { projetId: commun.id, section: 'budget', auteurId: 'camille', texte: 'Vu.' });
+		await creerProjet(base.db, { organisationId: seule.id, titre: 'Solo' }, 'camille');
+		expect(JSON.stringify((await mesDonnees(base.db, 'camille'))!.projets)).toContain('Vu.');
 
 		await supprimerCompte(base.db, 'camille');
 		expect(await base.db.select().from(utilisateurs).where(eq(utilisateurs.id, 'camille'))).toEqual([]);
 		expect((await base.db.select({ nom: organisations.nom }).from(organisations)).map((o) => o.nom).sort()).toEqual(['Partagée', 'Seule']);
+		expect((await base.db.select({ titre: projets.titre }).from(projets)).map((p) => p.titre)).toEqual(['Commun']);
+		expect(await base.db.select({ auteur: projetsCommentaires.auteurId, texte: projetsCommentaires.texte }).from(projetsCommentaires)).toEqual([{ auteur: null, texte: 'Vu.' }]);
 		// What the account did stays, attributed to no one.
 		const lignes = await base.db.select({ auteur: journalSecurite.utilisateurId }).from(journalSecurite);
 		expect(lignes.length).toBeGreaterThan(50);

@@ -26,7 +26,7 @@ export const actions: Actions = {
 		}
 		const bloquantes = await organisationsABloquer(db(), acteur.id);
 		if (bloquantes.length > 0) {
-			return fail(400, { erreurs: { formulaire: `Vous êtes le dernier propriétaire de : ${bloquantes.join(', ')}. Nommez-y d’abord un autre propriétaire.` } as Partial<Record<string, string>> });
+			return fail(400, { erreurs: { formulaire: `Vous êtes le dernier propriétaire ou pilote de : ${bloquantes.join(', ')}. Nommez-y d’abord un autre propriétaire ou pilote.` } as Partial<Record<string, string>> });
 		}
 		await auth().api.signOut({ headers: request.headers });
 		await supprimerCompte(db(), acteur.id);
