@@ -223,6 +223,14 @@ describe('a project built with the partner abroad', () => {
 		// History: the partner's first version of the diagnosis is restored as a new version.
 		await page.goto(`${projet}/historique?section=diagnostic`);
 		await verifierAccessibilite(page);
+		await page.getByRole('link', { name: 'Voir la version 2 de « Diagnostic partagé »' }).click();
+		// What version 2 changed: the officer's needs here, before and after.
+		const changes = page.locator('.comparaison');
+		expect(await changes.getByRole('heading', { name: 'Besoins ici' }).count()).toBe(2);
+		expect(await changes.textContent()).toContain('n’ont jamais quitté leur quartier');
+		expect(await changes.getByRole('heading', { name: 'Besoins là-bas' }).count()).toBe(0);
+		await verifierAccessibilite(page);
+		await page.goto(`${projet}/historique?section=diagnostic`);
 		await page.getByRole('link', { name: 'Voir la version 1 de « Diagnostic partagé »' }).click();
 		expect(await page.locator('#version').textContent()).toContain('Awa Diop');
 		await soumettre(page, 'Restaurer cette version');

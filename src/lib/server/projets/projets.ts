@@ -176,6 +176,15 @@ export async function revision(db: Database, projetId: number, id: number) {
 	return r && sectionDe(r.section) ? { ...r, donnees: r.donnees as Donnees } : undefined;
 }
 
+/** One version of a section, by its number. */
+export async function versionDeSection(db: Database, projetId: number, slug: string, version: number) {
+	const [r] = await db
+		.select({ version: projetsRevisions.version, donnees: projetsRevisions.donnees })
+		.from(projetsRevisions)
+		.where(and(eq(projetsRevisions.projetId, projetId), eq(projetsRevisions.section, slug), eq(projetsRevisions.version, version)));
+	return r ? { version: r.version, donnees: r.donnees as Donnees } : undefined;
+}
+
 // ——— Team ———
 
 export async function equipeDuProjet(db: Database, projetId: number) {

@@ -2,7 +2,8 @@ import { section as sectionDe, SECTIONS } from '#lib/projets/sections.ts';
 import { db } from '#lib/server/demarrage.ts';
 import { peut } from '#lib/server/policies/index.ts';
 import { projetPour, restaurer } from '#lib/server/projets/actions.ts';
-import { etatSection, revision, revisions } from '#lib/server/projets/projets.ts';
+import { etatSection, revision, revisions, versionDeSection } from '#lib/server/projets/projets.ts';
+import { changements } from '#lib/server/projets/saisie.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,8 +16,21 @@ export const load: PageServerLoad = async (event) => {
 	let vue = null;
 	if (detail) {
 		const s = sectionDe(detail.section)!;
-		const courante = await etatSection(db(), projet.id, s.slug);
-		vue = { id: detail.id, section: s, version: detail.version, auteur: detail.auteur, creeLe: detail.creeLe, donnees: detail.donnees, listes: listesDe(s, (await listes(db())).listes), versionCourante: courante.version };
+		const [courante, precedente] = await Promise.all([etatSection(db(), projet.id, s.slug), versionDeSection(db(), projet.id, s.slug, detail.version - 1)]);
+		// The fields this version changed, before and after.
+		const changes = changements(s, precedente?.donnees, detail.donnees);
+		vue = {
+			id: detail.id,
+			section: s,
+			version: detail.version,
+			auteur: detail.auteur,
+			creeLe: detail.creeLe,
+			donnees: detail.donnees,
+			avant: precedente ? { version: precedente.version, donnees: precedente.donnees } : null,
+			changes: { ...s, champs: s.champs.filter((c) => changes.includes(c.libelle)) },
+			listes: listesDe(s, (await listes(db())).listes),
+			versionCourante: courante.version
+		};
 	}
 	return {
 		projet: { id: projet.id, titre: projet.titre },
