@@ -8,7 +8,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 const LIMITES = {
 	/** Failed sign-ins only: a successful one clears the account's counter. */
 	connexion: { ip: { points: 100, duration: 15 * 60 }, compte: { points: 5, duration: 15 * 60 } },
-	inscription: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
+	/** A Département's training session may sign up dozens of agents from one address. */
+	inscription: { ip: { points: 100, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
 	reinitialisation: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
 	lienMagique: { ip: { points: 30, duration: 60 * 60 }, compte: { points: 3, duration: 60 * 60 } },
 	/** Per inviting account: enough for a team, not for spam. */

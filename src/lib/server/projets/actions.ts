@@ -141,6 +141,8 @@ export async function commenter(event: RequestEvent) {
 	const saisie = champs(await event.request.formData());
 	const v = schemaCommentaire.safeParse(saisie);
 	if (!v.success) return fail(400, { formulaire: 'commentaire', commentaire: saisie.texte ?? '', erreurs: erreursDe(v.error.issues) });
+	const attente = await compter('commentaire', { ip: event.getClientAddress(), courriel: acteur.courriel });
+	if (attente > 0) return fail(429, { formulaire: 'commentaire', commentaire: v.data.texte, erreurs: { texte: messageAttente(attente) } });
 	await ajouterCommentaire(db(), { projetId: projet.id, section: s.slug, auteurId: acteur.id, texte: v.data.texte });
 	const url = `${adresseDesLiens(event.url)}/projets/${projet.id}/${s.slug}#commentaires`;
 	const autres = (await equipeDuProjet(db(), projet.id)).filter((m) => m.id !== acteur.id);
