@@ -265,6 +265,14 @@ describe('a project built with the partner abroad', () => {
 		expect(await main(page).textContent()).toContain('Dernière auto-évaluation');
 		await verifierAccessibilite(page);
 
+		// On a phone (320 px), nothing is wider than the screen: tables scroll in their own box.
+		await page.setViewportSize({ width: 320, height: 800 });
+		for (const chemin of ['', '/identite', '/partenariat', '/budget', '/calendrier', '/transversalite', '/auto-evaluation', '/historique', '/equipe']) {
+			await page.goto(`${projet}${chemin}`);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), chemin).toBeLessThanOrEqual(320);
+		}
+		await page.setViewportSize({ width: 1280, height: 800 });
+
 		// Exports: Word, PDF and Excel, read back.
 		const docx = await telecharger(agent.contexte, `${projet}/export/docx`);
 		expect(docx.statut).toBe(200);
