@@ -109,6 +109,15 @@ describe('a project built with the partner abroad', () => {
 		await soumettre(partenaire, 'Rejoindre le projet');
 		await partenaire.waitForURL(`**${projet}?bienvenue`);
 		expect(await main(partenaire).textContent()).toContain('votre rôle : Contributeur·rice');
+		// Her authority's organisation makes it a partner of the project.
+		await partenaire.goto('/organisations/nouvelle');
+		await partenaire.getByLabel('Nom', { exact: true }).fill(`Conseil départemental de Ziguinchor ${suffixe}`);
+		await partenaire.getByLabel('Type d’organisation').selectOption('collectivite-etrangere');
+		await partenaire.locator('select[name="pays"]').selectOption('SN');
+		await soumettre(partenaire, 'Créer l’organisation');
+		await partenaire.waitForURL('**/organisations/**?creee');
+		await partenaire.goto(projet);
+		expect(await partenaire.locator('.sous-titre').textContent()).toContain(`avec Conseil départemental de Ziguinchor ${suffixe}`);
 
 		// Both open the shared diagnosis; the partner saves first, the officer's save is refused
 		// with both versions shown, and nothing she typed is lost.
@@ -279,7 +288,7 @@ describe('a project built with the partner abroad', () => {
 		expect(docx.disposition).toContain('.docx');
 		const xml = await (await JSZip.loadAsync(docx.corps)).file('word/document.xml')!.async('string');
 		const texteWord = xml.replace(/<[^>]+>/g, ' ');
-		for (const attendu of [`Mobilité internationale des jeunes ${suffixe}`, 'Sommaire', 'Partenariat pluri-acteurs', 'Cadre logique', 'Jeunes de Loire-Atlantique en emploi', 'Billets Nantes–Ziguinchor', 'Chronogramme', 'Préparation au départ', 'Matrice services × activités', 'Awa Diop'])
+		for (const attendu of [`Mobilité internationale des jeunes ${suffixe}`, 'Sommaire', 'Partenariat pluri-acteurs', 'Cadre logique', 'Jeunes de Loire-Atlantique en emploi', 'Billets Nantes–Ziguinchor', 'Chronogramme', 'Préparation au départ', 'Matrice services × activités', 'Awa Diop', `en partenariat avec Conseil départemental de Ziguinchor ${suffixe}`])
 			expect(texteWord).toContain(attendu);
 		expect(xml).toContain('<w:tbl>');
 

@@ -205,6 +205,10 @@ export async function equipeDuProjet(db: Database, projetId: number) {
 	return gens.map((g) => ({ ...g, organisations: orgs.filter((o) => o.utilisateurId === g.id).map(({ nom, slug }) => ({ nom, slug })) }));
 }
 
+/** The organisations of the team other than the porteur: the project's partners. */
+export const organisationsPartenaires = (equipe: Awaited<ReturnType<typeof equipeDuProjet>>, porteurSlug: string) =>
+	[...new Map(equipe.flatMap((m) => m.organisations).filter((o) => o.slug !== porteurSlug).map((o) => [o.slug, o])).values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+
 export async function invitationsEnAttente(db: Database, projetId: number) {
 	return db
 		.select({ id: projetsInvitations.id, courriel: projetsInvitations.courriel, role: projetsInvitations.role, expireLe: projetsInvitations.expireLe })

@@ -3,7 +3,7 @@ import { db } from '#lib/server/demarrage.ts';
 import { peut } from '#lib/server/policies/index.ts';
 import { LIBELLES_ROLES_PROJET, publier, resumePour } from '#lib/server/projets/actions.ts';
 import { historique, questionnaire, scores } from '#lib/server/projets/auto-evaluation.ts';
-import { activiteRecente, equipeDuProjet, sectionsDuProjet } from '#lib/server/projets/projets.ts';
+import { activiteRecente, equipeDuProjet, organisationsPartenaires, sectionsDuProjet } from '#lib/server/projets/projets.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
 import { avertissements } from '#lib/projets/analyses.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 			avertissements: contenus[s.slug]!.version ? avertissements(s.slug, contenus[s.slug]!.donnees) : []
 		})),
 		equipe: equipe.map((m) => ({ nom: m.nom, role: LIBELLES_ROLES_PROJET[m.role], organisations: m.organisations.map((o) => o.nom) })),
+		partenaires: organisationsPartenaires(equipe, projet.porteurSlug),
 		activite: activite.map((a) => ({ ...a, section: titres.get(a.section) ?? a.section })),
 		autoEvaluation: prises[0] ? { le: prises[0].creeLe, ...scores(q, prises[0].reponses) } : null
 	};

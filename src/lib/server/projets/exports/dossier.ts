@@ -4,7 +4,7 @@ import { avertissements, bilanBudget, dateFr, enEuros, formatEuros, frise, matri
 import { libelleOption, lignes, SECTIONS, type ChampSimple, type Donnees, type Option, type Referentiel } from '#lib/projets/sections.ts';
 import type { Database } from '../../db/index.ts';
 import { historique, questionnaire, scores } from '../auto-evaluation.ts';
-import { equipeDuProjet, sectionsDuProjet, type Projet } from '../projets.ts';
+import { equipeDuProjet, organisationsPartenaires, sectionsDuProjet, type Projet } from '../projets.ts';
 import { listes } from '../references.ts';
 import { LIBELLES_ROLES_PROJET } from '#lib/projets/roles.ts';
 
@@ -107,6 +107,7 @@ export async function dossier(db: Database, projet: Projet): Promise<Dossier> {
 		blocs.push({ type: 'tableau', colonnes: ['Étape', 'Score sur 100'], lignes: sc.parEtape.map((e) => [`${e.numero}. ${e.titre}`, e.score === null ? '—' : String(e.score)]), total: ['Ensemble', sc.global === null ? '—' : String(sc.global)] });
 	}
 
+	const partenaires = organisationsPartenaires(equipe, projet.porteurSlug);
 	const identite = contenus.identite!.donnees;
 	const debut = typeof identite.debut === 'string' && identite.debut ? dateFr(identite.debut) : '';
 	const fin = typeof identite.fin === 'string' && identite.fin ? dateFr(identite.fin) : '';
@@ -118,6 +119,7 @@ export async function dossier(db: Database, projet: Projet): Promise<Dossier> {
 		genereLe: new Date(),
 		presentation: [
 			`Projet porté par ${projet.porteur}`,
+			...(partenaires.length ? [`en partenariat avec ${partenaires.map((o) => o.nom).join(', ')}`] : []),
 			...(ici.length || labas.length ? [`${ici.join(', ') || '—'} ↔ ${labas.join(' ; ') || '—'}`] : []),
 			...(debut || fin ? [`Période : ${debut || '?'} – ${fin || '?'}`] : []),
 			`Dossier établi le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date())} avec Terrinclus`
