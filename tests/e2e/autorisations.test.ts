@@ -242,6 +242,7 @@ describe('what is private to organisation A', () => {
 		const FORMULAIRES: [string, Record<string, string>][] = [
 			['/identite?/enregistrer', { _version: '1', titre: 'Pris' }],
 			['/identite?/commenter', { texte: 'Intrus' }],
+			['/identite?/supprimerCommentaire', { commentaire: '1' }],
 			['/equipe?/inviter', { courriel: 'intrus@exemple.test', role: 'pilote' }],
 			['/equipe?/retirer', { membre: 'x' }],
 			['/historique?/restaurer', { revision: '1', version: '1' }],
@@ -257,6 +258,18 @@ describe('what is private to organisation A', () => {
 		expect((await poster('gestionnaireA', `${projetA}?/publier`, { public: 'oui' })).status).toBe(403);
 		const identite = await (await fetch(new URL(`${projetA}/identite`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();
 		expect(identite).toContain('value="Projet de A"');
+		// Comments: their author deletes them, the pilot any, nobody else.
+		const lire = async (role: Role) => (await fetch(new URL(`${projetA}/cadre-logique`, baseURL()), { headers: { cookie: cookies[role] } })).text();
+		expect((await poster('proprietaireA', `${projetA}/cadre-logique?/commenter`, { texte: 'Note du pilote' })).status).toBe(303);
+		expect((await poster('membreA', `${projetA}/cadre-logique?/commenter`, { texte: 'Note du lecteur' })).status).toBe(303);
+		const [duPilote, duLecteur] = [...(await lire('proprietaireA')).matchAll(/name="commentaire" value="(\d+)"/g)].map((m) => m[1]!);
+		expect((await lire('membreA')).match(/name="commentaire" value="(\d+)"/g)).toEqual([`name="commentaire" value="${duLecteur}"`]);
+		for (const role of ['membreA', 'gestionnaireA'] as const)
+			expect((await poster(role, `${projetA}/cadre-logique?/supprimerCommentaire`, { commentaire: duPilote! })).status, role).toBe(403);
+		// Another section's address does not reach it either.
+		expect((await poster('proprietaireA', `${projetA}/identite?/supprimerCommentaire`, { commentaire: duLecteur! })).status).toBe(404);
+		expect((await poster('proprietaireA', `${projetA}/cadre-logique?/supprimerCommentaire`, { commentaire: duLecteur! })).status).toBe(303);
+		expect(await lire('proprietaireA')).not.toContain('Note du lecteur');
 	});
 
 	it('refuses the admin forms to everyone but administrators', async () => {

@@ -228,6 +228,14 @@ describe('a project built with the partner abroad', () => {
 		expect(await page.locator('#commentaires').textContent()).toContain('peux-tu confirmer le coût du chantier');
 		const notification = await attendreCourriel(boite(), adressePartenaire, /nouveau commentaire sur « Budget et financements »/, depuis);
 		expect(notification.texte).toContain('Camille Martin a commenté');
+		// A comment written by mistake is deleted by its author; the other stays.
+		await page.getByLabel('Votre commentaire').fill('Message envoyé par erreur');
+		await soumettre(page, 'Publier le commentaire');
+		await page.getByRole('button', { name: /Supprimer le commentaire de Camille Martin/ }).last().click();
+		await page.waitForURL('**/budget?commentaire-supprime#commentaires');
+		const commentaires = await page.locator('#commentaires').textContent();
+		expect(commentaires).not.toContain('envoyé par erreur');
+		expect(commentaires).toContain('peux-tu confirmer le coût du chantier');
 
 		// History: the partner's first version of the diagnosis is restored as a new version.
 		await page.goto(`${projet}/historique?section=diagnostic`);

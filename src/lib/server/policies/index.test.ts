@@ -116,4 +116,16 @@ describe('projects', () => {
 		expect(peut(VISITEUR, 'lire-resume', projet(null, true))).toBe(true);
 		expect(peut(VISITEUR, 'lire', projet(null, true))).toBe(false);
 	});
+
+	it('let the team delete their own comments, and a pilot any; nobody outside the team learns a comment exists', () => {
+		const m = compte('membre');
+		const commentaire = (role: 'pilote' | 'contributeur' | 'lecteur' | null, sien: boolean) => ({ type: 'commentaire', role, sien }) as const;
+		expect(peut(m, 'supprimer', commentaire('lecteur', true))).toBe(true);
+		expect(peut(m, 'supprimer', commentaire('contributeur', false))).toBe(false);
+		expect(() => autoriser(m, 'supprimer', commentaire('contributeur', false))).toThrow(expect.objectContaining({ status: 403 }));
+		expect(peut(m, 'supprimer', commentaire('pilote', false))).toBe(true);
+		expect(peut(compte('administrateur'), 'supprimer', commentaire(null, false))).toBe(false);
+		expect(() => autoriser(compte('administrateur'), 'supprimer', commentaire(null, true))).toThrow(expect.objectContaining({ status: 404 }));
+		expect(peut(VISITEUR, 'supprimer', commentaire('pilote', true))).toBe(false);
+	});
 });

@@ -24,6 +24,8 @@ export type Ressource =
 	 * whether its porteur made its summary public.
 	 */
 	| { type: 'projet'; role: RoleProjet | null; public: boolean }
+	/** A comment on a project's section: the acting account's role on the project, and whether it wrote it. */
+	| { type: 'commentaire'; role: RoleProjet | null; sien: boolean }
 	/** The admin area: accounts, organisations, security log. */
 	| { type: 'administration' }
 	/** The mails kept while no SMTP server is configured (development page). */
@@ -52,7 +54,8 @@ export type Action =
 	/** Add, invite, change or remove people on a project; make its summary public. */
 	| 'gerer-equipe'
 	/** Download a project's exports. */
-	| 'exporter';
+	| 'exporter'
+	| 'supprimer';
 
 export const VISITEUR: Acteur = { role: 'visiteur' };
 
@@ -95,6 +98,9 @@ export function peut(acteur: Acteur, action: Action, ressource: Ressource): bool
 					return false;
 			}
 		}
+		case 'commentaire':
+			// One's own comment, or any for a pilote, who keeps the discussion in order.
+			return action === 'supprimer' && estConnecte(acteur) && ressource.role !== null && (ressource.sien || ressource.role === 'pilote');
 		case 'organisation': {
 			if (action === 'lire') return true;
 			if (!estConnecte(acteur)) return false;
@@ -135,6 +141,6 @@ export function statutsFichesLisibles(acteur: Acteur): StatutFiche[] {
 export function autoriser(acteur: Acteur, action: Action, ressource: Ressource): void {
 	if (peut(acteur, action, ressource)) return;
 	// A project's existence is private to its team.
-	if (ressource.type === 'fiche' || ressource.type === 'courriels-de-developpement' || (ressource.type === 'projet' && ressource.role === null)) error(404, 'Page introuvable');
+	if (ressource.type === 'fiche' || ressource.type === 'courriels-de-developpement' || ((ressource.type === 'projet' || ressource.type === 'commentaire') && ressource.role === null)) error(404, 'Page introuvable');
 	error(403, 'Accès refusé');
 }

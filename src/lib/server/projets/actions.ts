@@ -18,6 +18,7 @@ import {
 	accepterInvitationProjet,
 	ajouterAuProjet,
 	changerRoleProjet,
+	commentaire as commentaireDe,
 	commenter as ajouterCommentaire,
 	creerInvitationProjet,
 	creerProjet,
@@ -30,7 +31,8 @@ import {
 	retirerDuProjet,
 	revision,
 	revoquerInvitationProjet,
-	roleSurProjet
+	roleSurProjet,
+	supprimerCommentaire as retirerCommentaire
 } from './projets.ts';
 import { listes } from './references.ts';
 import { lireSection } from './saisie.ts';
@@ -161,6 +163,17 @@ export async function commenter(event: RequestEvent) {
 		)
 	);
 	redirect(303, `/projets/${projet.id}/${s.slug}?commente#commentaires`);
+}
+
+/** Deletes a comment: its author may, and a pilote any of the project's. */
+export async function supprimerCommentaire(event: RequestEvent) {
+	const { projet, role, acteur } = await projetPour(event, 'lire');
+	const s = sectionPour(event.params.section);
+	const c = await commentaireDe(db(), projet.id, s.slug, Number(champs(await event.request.formData()).commentaire));
+	if (!c) return fail(404, { formulaire: 'commentaires', erreur: 'Ce commentaire n’existe pas ou a déjà été supprimé.' });
+	autoriser(acteur, 'supprimer', { type: 'commentaire', role, sien: c.auteurId === acteur.id });
+	await retirerCommentaire(db(), c.id);
+	redirect(303, `/projets/${projet.id}/${s.slug}?commentaire-supprime#commentaires`);
 }
 
 /** Restores an earlier version of a section as a new version (nothing is overwritten). */

@@ -314,7 +314,7 @@ export async function rendrePublic(db: Database, projetId: number, publique: boo
 
 export async function commentaires(db: Database, projetId: number, slug: string) {
 	return db
-		.select({ id: projetsCommentaires.id, texte: projetsCommentaires.texte, auteur: utilisateurs.name, creeLe: projetsCommentaires.creeLe })
+		.select({ id: projetsCommentaires.id, texte: projetsCommentaires.texte, auteur: utilisateurs.name, auteurId: projetsCommentaires.auteurId, creeLe: projetsCommentaires.creeLe })
 		.from(projetsCommentaires)
 		.leftJoin(utilisateurs, eq(utilisateurs.id, projetsCommentaires.auteurId))
 		.where(and(eq(projetsCommentaires.projetId, projetId), eq(projetsCommentaires.section, slug)))
@@ -324,6 +324,20 @@ export async function commentaires(db: Database, projetId: number, slug: string)
 export async function commenter(db: Database, p: { projetId: number; section: string; auteurId: string; texte: string }) {
 	await db.insert(projetsCommentaires).values(p);
 	await db.update(projets).set({ modifieLe: sql`now()` }).where(eq(projets.id, p.projetId));
+}
+
+/** One comment of this project's section (an id from another project or section finds nothing). */
+export async function commentaire(db: Database, projetId: number, slug: string, id: number) {
+	if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) return undefined;
+	const [c] = await db
+		.select({ id: projetsCommentaires.id, auteurId: projetsCommentaires.auteurId })
+		.from(projetsCommentaires)
+		.where(and(eq(projetsCommentaires.id, id), eq(projetsCommentaires.projetId, projetId), eq(projetsCommentaires.section, slug)));
+	return c;
+}
+
+export async function supprimerCommentaire(db: Database, id: number) {
+	await db.delete(projetsCommentaires).where(eq(projetsCommentaires.id, id));
 }
 
 /** The latest saves and comments, for the project home. */

@@ -1,8 +1,8 @@
 import { avertissements, bilanBudget, frise, matriceTransversale } from '#lib/projets/analyses.ts';
 import { SECTIONS } from '#lib/projets/sections.ts';
 import { db } from '#lib/server/demarrage.ts';
-import { peut } from '#lib/server/policies/index.ts';
-import { commenter, enregistrer, projetPour, sectionPour } from '#lib/server/projets/actions.ts';
+import { estConnecte, peut } from '#lib/server/policies/index.ts';
+import { commenter, enregistrer, projetPour, sectionPour, supprimerCommentaire } from '#lib/server/projets/actions.ts';
 import { guideDeLEtape } from '#lib/server/projets/guide.ts';
 import { commentaires, etatSection } from '#lib/server/projets/projets.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
@@ -21,7 +21,10 @@ export const load: PageServerLoad = async (event) => {
 		etat: { donnees: etat.donnees, version: etat.version, modifieLe: etat.modifieLe, modifiePar: etat.modifiePar },
 		listes: listesDe(s, l.listes),
 		guide: await guideDeLEtape(db(), s.etape, identite.donnees),
-		commentaires: notes,
+		commentaires: notes.map(({ auteurId, ...c }) => ({
+			...c,
+			supprimable: peut(acteur, 'supprimer', { type: 'commentaire', role, sien: estConnecte(acteur) && auteurId === acteur.id })
+		})),
 		avertissements: etat.version ? avertissements(s.slug, etat.donnees) : [],
 		budget: s.slug === 'budget' ? bilanBudget(etat.donnees) : null,
 		frise: s.slug === 'calendrier' ? frise(etat.donnees) : null,
@@ -31,4 +34,4 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-export const actions: Actions = { enregistrer, commenter };
+export const actions: Actions = { enregistrer, commenter, supprimerCommentaire };
