@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
-import { fiches, invitations, utilisateurs } from '../db/schema.ts';
+import { fiches, invitations, membres, utilisateurs } from '../db/schema.ts';
 import {
 	accepterInvitation,
 	changerRole,
@@ -99,5 +99,22 @@ describe('an organisation’s fiches', () => {
 		expect((await fichesDeLOrganisation(base.db, o.id, ['publiee'])).map((f) => f.slug)).toEqual(['publiee-2023', 'publiee-2020']);
 		expect(await fichesDeLOrganisation(base.db, o.id, ['publiee', 'brouillon'])).toHaveLength(3);
 		expect(await fichesDeLOrganisation(base.db, o.id + 1, ['publiee'])).toEqual([]);
+	});
+});
+
+describe('the last owner, under concurrency', () => {
+	it('remains when two owners demote each other, or leave, at the same instant', async () => {
+		// Repeated: on PostgreSQL both transactions run at once; without the row lock both see
+		// two owners and both step down.
+		for (let i = 0; i < 8; i++) {
+			const o = await creerOrganisation(base.db, { ...departement, nom: `Concurrence ${i}` }, 'camille');
+			await base.db.insert(membres).values({ organisationId: o.id, utilisateurId: 'awa', role: 'proprietaire' });
+			const refus = await Promise.all(
+				i % 2 === 0 ? [changerRole(base.db, o.id, 'camille', 'membre'), changerRole(base.db, o.id, 'awa', 'membre')] : [retirerMembre(base.db, o.id, 'camille'), retirerMembre(base.db, o.id, 'awa')]
+			);
+			expect(refus.filter(Boolean)).toHaveLength(1);
+			const roles = await Promise.all(['camille', 'awa'].map((id) => roleDans(base.db, o.id, id)));
+			expect(roles.filter((r) => r === 'proprietaire')).toHaveLength(1);
+		}
 	});
 });

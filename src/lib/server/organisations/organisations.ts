@@ -211,6 +211,14 @@ export async function traiterDemande(db: Database, organisationId: number, deman
 	});
 }
 
+/**
+ * Locks the organisation's row for the transaction: two owners demoting each other at the
+ * same instant are served one after the other, so that one owner always remains.
+ */
+async function verrouiller(tx: Database, organisationId: number) {
+	await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).for('update');
+}
+
 async function nombreProprietaires(db: Database, organisationId: number) {
 	const [r] = await db
 		.select({ n: count() })
@@ -225,6 +233,7 @@ async function nombreProprietaires(db: Database, organisationId: number) {
  */
 export async function retirerMembre(db: Database, organisationId: number, utilisateurId: string): Promise<string | undefined> {
 	return db.transaction(async (tx) => {
+		await verrouiller(tx as unknown as Database, organisationId);
 		const role = await roleDans(tx as unknown as Database, organisationId, utilisateurId);
 		if (!role) return 'Cette personne n’est pas membre de l’organisation.';
 		if (role === 'proprietaire' && (await nombreProprietaires(tx as unknown as Database, organisationId)) <= 1) {
@@ -237,6 +246,7 @@ export async function retirerMembre(db: Database, organisationId: number, utilis
 
 export async function changerRole(db: Database, organisationId: number, utilisateurId: string, role: RoleOrganisation): Promise<string | undefined> {
 	return db.transaction(async (tx) => {
+		await verrouiller(tx as unknown as Database, organisationId);
 		const actuel = await roleDans(tx as unknown as Database, organisationId, utilisateurId);
 		if (!actuel) return 'Cette personne n’est pas membre de l’organisation.';
 		if (actuel === 'proprietaire' && role !== 'proprietaire' && (await nombreProprietaires(tx as unknown as Database, organisationId)) <= 1) {

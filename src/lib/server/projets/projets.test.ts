@@ -102,6 +102,20 @@ describe('the team', () => {
 		expect(await retirerDuProjet(base.db, p.id, 'hugo')).toBe('Cette personne ne fait pas partie de l’équipe.');
 	});
 
+	it('keeps one pilot when two pilots demote each other, or leave, at the same instant', async () => {
+		// Repeated: on PostgreSQL both run at once; without the row lock both would succeed.
+		for (let i = 0; i < 8; i++) {
+			const p = await creerProjet(base.db, { organisationId, titre: `Concurrence ${i}` }, 'camille');
+			await ajouterAuProjet(base.db, p.id, 'awa', 'pilote');
+			const refus = await Promise.all(
+				i % 2 === 0 ? [changerRoleProjet(base.db, p.id, 'camille', 'lecteur'), changerRoleProjet(base.db, p.id, 'awa', 'contributeur')] : [retirerDuProjet(base.db, p.id, 'camille'), retirerDuProjet(base.db, p.id, 'awa')]
+			);
+			expect(refus.filter(Boolean)).toHaveLength(1);
+			const roles = await Promise.all(['camille', 'awa'].map((id) => roleSurProjet(base.db, p.id, id)));
+			expect(roles.filter((r) => r === 'pilote')).toHaveLength(1);
+		}
+	});
+
 	it('offers to add members of the porteur organisation not yet in the team', async () => {
 		const p = await creerProjet(base.db, { organisationId, titre: 'Ajouts' }, 'camille');
 		expect(await membresAjoutables(base.db, p.id, organisationId)).toEqual([]);

@@ -291,19 +291,34 @@ export async function revoquerInvitationProjet(db: Database, projetId: number, i
 const pilotes = async (db: Database, projetId: number) =>
 	(await db.select({ id: projetsEquipe.utilisateurId }).from(projetsEquipe).where(and(eq(projetsEquipe.projetId, projetId), eq(projetsEquipe.role, 'pilote')))).map((r) => r.id);
 
+/**
+ * Runs a change of the team with the project's row locked: two pilots demoting each other at
+ * the same instant are served one after the other, and the second sees the first's change.
+ */
+function avecEquipeVerrouillee<T>(db: Database, projetId: number, f: (tx: Database) => Promise<T>): Promise<T> {
+	return db.transaction(async (tx) => {
+		await tx.select({ id: projets.id }).from(projets).where(eq(projets.id, projetId)).for('update');
+		return f(tx as unknown as Database);
+	});
+}
+
 /** Changes a role; refuses (French reason) to leave the project without a pilot. */
 export async function changerRoleProjet(db: Database, projetId: number, utilisateurId: string, role: RoleProjet): Promise<string | undefined> {
-	const p = await pilotes(db, projetId);
-	if (role !== 'pilote' && p.length === 1 && p[0] === utilisateurId) return 'Le projet doit garder au moins un pilote : nommez-en un autre d’abord.';
-	const r = await db.update(projetsEquipe).set({ role }).where(and(eq(projetsEquipe.projetId, projetId), eq(projetsEquipe.utilisateurId, utilisateurId))).returning();
-	return r.length ? undefined : 'Cette personne ne fait pas partie de l’équipe.';
+	return avecEquipeVerrouillee(db, projetId, async (tx) => {
+		const p = await pilotes(tx, projetId);
+		if (role !== 'pilote' && p.length === 1 && p[0] === utilisateurId) return 'Le projet doit garder au moins un pilote : nommez-en un autre d’abord.';
+		const r = await tx.update(projetsEquipe).set({ role }).where(and(eq(projetsEquipe.projetId, projetId), eq(projetsEquipe.utilisateurId, utilisateurId))).returning();
+		return r.length ? undefined : 'Cette personne ne fait pas partie de l’équipe.';
+	});
 }
 
 export async function retirerDuProjet(db: Database, projetId: number, utilisateurId: string): Promise<string | undefined> {
-	const p = await pilotes(db, projetId);
-	if (p.length === 1 && p[0] === utilisateurId) return 'Le dernier pilote ne peut quitter le projet : nommez-en un autre d’abord.';
-	const r = await db.delete(projetsEquipe).where(and(eq(projetsEquipe.projetId, projetId), eq(projetsEquipe.utilisateurId, utilisateurId))).returning();
-	return r.length ? undefined : 'Cette personne ne fait pas partie de l’équipe.';
+	return avecEquipeVerrouillee(db, projetId, async (tx) => {
+		const p = await pilotes(tx, projetId);
+		if (p.length === 1 && p[0] === utilisateurId) return 'Le dernier pilote ne peut quitter le projet : nommez-en un autre d’abord.';
+		const r = await tx.delete(projetsEquipe).where(and(eq(projetsEquipe.projetId, projetId), eq(projetsEquipe.utilisateurId, utilisateurId))).returning();
+		return r.length ? undefined : 'Cette personne ne fait pas partie de l’équipe.';
+	});
 }
 
 export async function rendrePublic(db: Database, projetId: number, publique: boolean) {
