@@ -7,10 +7,33 @@ import path from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import compression from '@polka/compression';
+import { EN_TETES_SECURITE, HSTS } from '../src/lib/server/securite/en-tetes.js';
 
 const root = process.env.TERRINCLUS_ROOT ?? process.cwd();
+const host = process.env.HOST?.trim() || '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+
+// In production the public address is required: without it the session cookie would lack
+// Secure behind TLS and the links of mails would point at http://.
+const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+const production = process.env.NODE_ENV === 'production' || !loopback;
+const publique = process.env.ADRESSE_PUBLIQUE?.trim();
+/** @param {string} why */
+function refuse(why) {
+	console.error(`Terrinclus refuse de démarrer : ${why}`);
+	process.exit(1);
+}
+if (production && !publique) {
+	refuse(`en production (NODE_ENV=production, ou écoute sur ${host}, une adresse autre que cette machine), ADRESSE_PUBLIQUE doit donner l’adresse publique du site, par exemple ADRESSE_PUBLIQUE=https://terrinclus.example.fr.`);
+}
+if (publique && !/^https?:\/\/[^/\s]+/.test(publique)) refuse(`ADRESSE_PUBLIQUE (« ${publique} ») n’est pas une adresse de site, comme https://terrinclus.example.fr.`);
+if (production && publique && !publique.startsWith('https://')) {
+	refuse(`en production, ADRESSE_PUBLIQUE (« ${publique} ») doit commencer par https:// : sans TLS, les cookies de session et les liens des courriels circuleraient en clair.`);
+}
+
 const direct = !process.env.PROTOCOL_HEADER;
 if (direct) process.env.PROTOCOL_HEADER = 'x-terrinclus-protocol';
+const protocolHeader = (process.env.PROTOCOL_HEADER ?? '').toLowerCase();
 
 const { handler } = await import(pathToFileURL(path.join(root, 'build/handler.js')).href);
 
@@ -19,6 +42,9 @@ const compress = compression({ brotli: true, level: 6 });
 
 const server = http.createServer((req, res) => {
 	if (direct) req.headers['x-terrinclus-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
+	// Every response, static files included; pages may set their own on top (hooks.server.ts).
+	for (const [name, value] of Object.entries(EN_TETES_SECURITE)) res.setHeader(name, value);
+	if (req.headers[protocolHeader] === 'https') res.setHeader('strict-transport-security', HSTS);
 	compress(req, res, () =>
 		handler(req, res, () => {
 			res.statusCode = 404;
@@ -27,8 +53,6 @@ const server = http.createServer((req, res) => {
 	);
 });
 
-const host = process.env.HOST ?? '0.0.0.0';
-const port = Number(process.env.PORT ?? 3000);
 server.listen({ host, port }, () => {
 	const address = server.address();
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

@@ -1,11 +1,9 @@
 // Who may open what, for every route of the application. The routes are read from
 // src/routes: a route added without its line here makes this test fail.
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
 import { baseURL } from './navigateur.ts';
-import { RACINE } from './serveur.ts';
+import { routesDeLApplication } from './routes.ts';
 
 /**
  * A visitor; an account in no organisation; a member, a manager and the owner of organisation
@@ -109,16 +107,6 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	]
 };
 
-/** Route ids of every page and endpoint under src/routes, as SvelteKit names them. */
-function routesDeLApplication(dossier = path.join(RACINE, 'src/routes'), id = ''): string[] {
-	const entrees = readdirSync(dossier, { withFileTypes: true });
-	const ici = entrees.some((e) => e.isFile() && /^\+(page|server)(\.server)?\.(svelte|ts|js)$/.test(e.name)) ? [id || '/'] : [];
-	return [
-		...ici,
-		...entrees.filter((e) => e.isDirectory()).flatMap((e) => routesDeLApplication(path.join(dossier, e.name), `${id}/${e.name}`))
-	];
-}
-
 /** The session cookie of each role, made through the real sign-up. */
 const cookies = Object.fromEntries(ROLES.map((r) => [r, ''])) as Record<Role, string>;
 const origine = () => new URL(baseURL()).origin;
@@ -191,7 +179,7 @@ beforeAll(async () => {
 
 describe('authorization matrix', () => {
 	it('covers every route of the application', () => {
-		expect(Object.keys(MATRICE).sort()).toEqual(routesDeLApplication().sort());
+		expect(Object.keys(MATRICE).sort()).toEqual(routesDeLApplication().map((r) => r.id).sort());
 	});
 
 	const lignes = Object.entries(MATRICE).flatMap(([route, cas]) =>

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { copierContenu } from '../support/contenu.ts';
-import { arreterServeur, demarrerServeur, portLibre, RACINE } from './serveur.ts';
+import { arreterServeur, demarrerServeur, dossierDeDonnees, portLibre, RACINE } from './serveur.ts';
 
 /** Runs the server until it exits on its own; its exit code and what it printed. */
 function executer(env: NodeJS.ProcessEnv): Promise<{ code: number | null; sortie: string; erreurs: string }> {
@@ -47,6 +47,22 @@ describe('starting the server', () => {
 		]);
 	});
 
+	it('refuses to start in production without an https public address, saying why in one French line', async () => {
+		for (const env of [{ HOST: '0.0.0.0' }, { NODE_ENV: 'production' }]) {
+			const { code, erreurs, sortie } = await executer({ ...env, ADRESSE_PUBLIQUE: '' });
+			expect(code).toBe(1);
+			expect(sortie).toBe('');
+			expect(erreurs.trim().split('\n')).toHaveLength(1);
+			expect(erreurs).toMatch(/^Terrinclus refuse de démarrer : en production .*ADRESSE_PUBLIQUE doit donner l’adresse publique du site/);
+		}
+		const http = await executer({ NODE_ENV: 'production', ADRESSE_PUBLIQUE: 'http://terrinclus.example.fr' });
+		expect(http.code).toBe(1);
+		expect(http.erreurs).toContain('doit commencer par https://');
+		const illisible = await executer({ ADRESSE_PUBLIQUE: 'terrinclus' });
+		expect(illisible.code).toBe(1);
+		expect(illisible.erreurs).toContain('n’est pas une adresse de site');
+	});
+
 	it('exits with one clear line when the embedded database is used by another process', async () => {
 		const donnees = dossierTemporaire();
 		mkdirSync(path.join(donnees, 'pglite'));
@@ -62,7 +78,9 @@ describe('starting the server', () => {
 		const contenu = copierContenu();
 		aNettoyer.push(contenu.racine);
 		contenu.remplacer('fiches/protection-enfance-haiti.md', /^pays: \[.*\]$/m, 'pays: ["HTI"]');
-		const { code, erreurs } = await executer({ DATA_DIR: dossierTemporaire(), CONTENT_DIR: contenu.dossier });
+		const donnees = dossierDeDonnees(inject('modelePglite'));
+		aNettoyer.push(donnees);
+		const { code, erreurs } = await executer({ DATA_DIR: donnees, CONTENT_DIR: contenu.dossier });
 		expect(code).toBe(1);
 		expect(erreurs).toContain("Contenu invalide (1 erreur), rien n'a été importé :");
 		expect(erreurs).toContain('content/fiches/protection-enfance-haiti.md — champ « pays[0] » : code pays « HTI » inconnu');
@@ -70,7 +88,8 @@ describe('starting the server', () => {
 	});
 
 	it('stops cleanly on SIGTERM, releasing the embedded database', async () => {
-		const donnees = dossierTemporaire();
+		const donnees = dossierDeDonnees(inject('modelePglite'));
+		aNettoyer.push(donnees);
 		// The embedded database, even when the suite runs on PostgreSQL.
 		const { processus } = await demarrerServeur({ PORT: String(await portLibre()), DATA_DIR: donnees, DATABASE_URL: '' });
 		const debut = Date.now();

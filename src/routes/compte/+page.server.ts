@@ -5,9 +5,10 @@ import { REGLE_MOT_DE_PASSE } from '#lib/server/comptes/regles.ts';
 import { autoriser, estConnecte, peut } from '#lib/server/policies/index.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ locals, request }) => {
+export const load: PageServerLoad = async ({ locals, request, url }) => {
 	const acteur = locals.acteur;
-	if (!estConnecte(acteur)) redirect(303, '/connexion?suite=/compte');
+	// A confirmation link that was used or expired comes back here with an error.
+	if (!estConnecte(acteur)) redirect(303, url.searchParams.has('error') ? '/connexion?lien=invalide' : '/connexion?suite=/compte');
 	autoriser(acteur, 'lire', { type: 'compte', id: acteur.id });
 	return { compte: await monCompte(acteur, request.headers), regle: REGLE_MOT_DE_PASSE, administrateur: peut(acteur, 'lire', { type: 'administration' }) };
 };

@@ -9,9 +9,11 @@ import { db } from '../demarrage.ts';
 import { estConnecte } from '../policies/index.ts';
 import { auth } from './instance.ts';
 import { journaliser } from './journal.ts';
-import { attenteAvant, compter, messageAttente, oublier } from './limites.ts';
+import { attenteConnexion, compter, compterEchecConnexion, messageAttente, oublierEchecsConnexion } from './limites.ts';
 import { configurationSso, ID_FOURNISSEUR } from './sso.ts';
 import { champs, erreursDe, type Erreurs, schemaConnexion, schemaCourriel, schemaInscription, schemaNom, schemaNouveauMotDePasse } from './regles.ts';
+import { adresseClient } from '../securite/adresse.ts';
+import { entetesPourAuth } from './entetes.ts';
 
 /** Messages typed as a form's errors, whatever their fields. */
 const msg = (e: Erreurs): Erreurs => e;
@@ -23,6 +25,9 @@ export function suiteSure(valeur: string | null | undefined): string {
 	return valeur && /^\/(?![/\\])[^\s]*$/.test(valeur) ? valeur : '/compte';
 }
 
+const compteExiste = async (courriel: string) =>
+	(await db().select({ id: utilisateurs.id }).from(utilisateurs).where(eq(utilisateurs.email, courriel))).length > 0;
+
 /** After confirming the address: where the person was going (an invitation), else the account page. */
 const suiteApresInscription = (suite: string | null) => (suite ? suiteSure(suite) : '/compte?bienvenue');
 
@@ -31,17 +36,19 @@ export async function inscrire(event: RequestEvent) {
 	const valeurs = { nom: saisie.nom ?? '', courriel: saisie.courriel ?? '' };
 	const v = schemaInscription.safeParse(saisie);
 	if (!v.success) return fail(400, { valeurs, erreurs: erreursDe(v.error.issues) });
-	const ip = event.getClientAddress();
+	const ip = adresseClient(event);
 	const attente = await compter('inscription', { ip, courriel: v.data.courriel });
 	if (attente > 0) return fail(429, { valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
 	try {
 		await auth().api.signUpEmail({
 			body: { name: v.data.nom, email: v.data.courriel, password: v.data.motDePasse, callbackURL: suiteApresInscription(event.url.searchParams.get('suite')) },
-			headers: event.request.headers
+			headers: entetesPourAuth(event)
 		});
 	} catch (e) {
-		// An address that has an account gets the same answer (its owner gets a mail).
-		if (codeDe(e) !== 'USER_ALREADY_EXISTS' && codeDe(e) !== 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL') throw e;
+		// An address that has an account gets the same answer (its owner gets a mail); so does
+		// the second of two simultaneous sign-ups with one address, which the database refused.
+		const existe = codeDe(e) === 'USER_ALREADY_EXISTS' || codeDe(e) === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL' || (codeDe(e) === 'FAILED_TO_CREATE_USER' && (await compteExiste(v.data.courriel)));
+		if (!existe) throw e;
 	}
 	await journaliser(db(), { evenement: 'inscription', courriel: v.data.courriel, adresseIp: ip });
 	return { envoye: v.data.courriel };
@@ -52,18 +59,18 @@ export async function connecter(event: RequestEvent) {
 	const valeurs = { courriel: saisie.courriel ?? '' };
 	const v = schemaConnexion.safeParse(saisie);
 	if (!v.success) return fail(400, { valeurs, erreurs: erreursDe(v.error.issues) });
-	const ip = event.getClientAddress();
+	const ip = adresseClient(event);
 	const qui = { ip, courriel: v.data.courriel };
-	const attente = await attenteAvant('connexion', qui);
+	const attente = await attenteConnexion(qui);
 	if (attente > 0) {
 		await journaliser(db(), { evenement: 'connexion-bloquee', courriel: v.data.courriel, adresseIp: ip });
-		return fail(429, { valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
+		return fail(429, { valeurs, erreurs: msg({ formulaire: messageBlocage(attente) }) });
 	}
 	let utilisateurId: string;
 	try {
 		const r = await auth().api.signInEmail({
 			body: { email: v.data.courriel, password: v.data.motDePasse, rememberMe: true, callbackURL: '/compte?bienvenue' },
-			headers: event.request.headers
+			headers: entetesPourAuth(event)
 		});
 		utilisateurId = r.user.id;
 	} catch (e) {
@@ -78,25 +85,28 @@ export async function connecter(event: RequestEvent) {
 				erreurs: msg({ formulaire: 'Votre adresse n’est pas encore confirmée : nous venons de vous renvoyer le lien de confirmation. Ouvrez-le, puis connectez-vous.' })
 			});
 		}
-		const apres = await compter('connexion', qui);
-		await journaliser(db(), { evenement: 'connexion-echec', courriel: v.data.courriel, adresseIp: ip, details: { code: codeDe(e) || 'inconnu' } });
 		if (!(e instanceof APIError)) throw e;
+		const apres = await compterEchecConnexion(qui);
+		await journaliser(db(), { evenement: 'connexion-echec', courriel: v.data.courriel, adresseIp: ip, details: { code: codeDe(e) || 'inconnu' } });
 		return fail(apres > 0 ? 429 : 400, {
 			valeurs,
-			erreurs: msg({ formulaire: apres > 0 ? messageAttente(apres) : 'Adresse électronique ou mot de passe incorrect.' })
+			erreurs: msg({ formulaire: apres > 0 ? messageBlocage(apres) : 'Adresse électronique ou mot de passe incorrect.' })
 		});
 	}
-	await oublier('connexion', v.data.courriel);
+	await oublierEchecsConnexion(qui);
 	await journaliser(db(), { evenement: 'connexion', utilisateurId, courriel: v.data.courriel, adresseIp: ip });
 	redirect(303, suiteSure(event.url.searchParams.get('suite')));
 }
+
+/** A blocked password sign-in says when to try again, and that the magic link still works. */
+const messageBlocage = (secondes: number) => `${messageAttente(secondes)} Vous pouvez aussi recevoir un lien de connexion par courriel, ci-dessous.`;
 
 export async function demanderLienMagique(event: RequestEvent) {
 	const saisie = champs(await event.request.formData());
 	const valeurs = { courriel: saisie.courriel ?? '' };
 	const v = schemaCourriel.safeParse(saisie);
 	if (!v.success) return fail(400, { lien: true, valeurs, erreurs: erreursDe(v.error.issues) });
-	const ip = event.getClientAddress();
+	const ip = adresseClient(event);
 	const attente = await compter('lienMagique', { ip, courriel: v.data.courriel });
 	if (attente > 0) return fail(429, { lien: true, valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
 	// Only an existing, active account gets a mail; the answer is the same either way.
@@ -107,7 +117,7 @@ export async function demanderLienMagique(event: RequestEvent) {
 	if (compte && !compte.desactiveLe) {
 		await auth().api.signInMagicLink({
 			body: { email: v.data.courriel, callbackURL: suiteSure(event.url.searchParams.get('suite')), errorCallbackURL: '/connexion?lien=invalide' },
-			headers: event.request.headers
+			headers: entetesPourAuth(event)
 		});
 	}
 	await journaliser(db(), { evenement: 'lien-magique-demande', courriel: v.data.courriel, adresseIp: ip });
@@ -119,12 +129,12 @@ export async function demanderNouveauMotDePasse(event: RequestEvent) {
 	const valeurs = { courriel: saisie.courriel ?? '' };
 	const v = schemaCourriel.safeParse(saisie);
 	if (!v.success) return fail(400, { valeurs, erreurs: erreursDe(v.error.issues) });
-	const ip = event.getClientAddress();
+	const ip = adresseClient(event);
 	const attente = await compter('reinitialisation', { ip, courriel: v.data.courriel });
 	if (attente > 0) return fail(429, { valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
 	await auth().api.requestPasswordReset({
 		body: { email: v.data.courriel, redirectTo: '/nouveau-mot-de-passe' },
-		headers: event.request.headers
+		headers: entetesPourAuth(event)
 	});
 	await journaliser(db(), { evenement: 'mot-de-passe-demande', courriel: v.data.courriel, adresseIp: ip });
 	return { envoye: v.data.courriel };
@@ -136,22 +146,22 @@ export async function choisirNouveauMotDePasse(event: RequestEvent) {
 	const v = schemaNouveauMotDePasse().safeParse(saisie);
 	if (!v.success) return fail(400, { erreurs: erreursDe(v.error.issues) });
 	try {
-		await auth().api.resetPassword({ body: { newPassword: v.data.motDePasse, token: jeton }, headers: event.request.headers });
+		await auth().api.resetPassword({ body: { newPassword: v.data.motDePasse, token: jeton }, headers: entetesPourAuth(event) });
 	} catch (e) {
 		if (!(e instanceof APIError)) throw e;
 		return fail(400, {
 			erreurs: msg({ formulaire: 'Ce lien n’est plus valable (il sert une fois et expire au bout d’une heure). Demandez-en un nouveau.' })
 		});
 	}
-	await journaliser(db(), { evenement: 'mot-de-passe-change', adresseIp: event.getClientAddress(), details: { par: 'lien' } });
+	await journaliser(db(), { evenement: 'mot-de-passe-change', adresseIp: adresseClient(event), details: { par: 'lien' } });
 	redirect(303, '/connexion?motdepasse=change');
 }
 
 export async function deconnecter(event: RequestEvent) {
 	const acteur = event.locals.acteur;
 	if (estConnecte(acteur)) {
-		await auth().api.signOut({ headers: event.request.headers });
-		await journaliser(db(), { evenement: 'deconnexion', utilisateurId: acteur.id, adresseIp: event.getClientAddress() });
+		await auth().api.signOut({ headers: entetesPourAuth(event) });
+		await journaliser(db(), { evenement: 'deconnexion', utilisateurId: acteur.id, adresseIp: adresseClient(event) });
 	}
 	redirect(303, '/?deconnecte');
 }
@@ -161,7 +171,7 @@ export async function renommer(event: RequestEvent) {
 	const saisie = champs(await event.request.formData());
 	const v = schemaNom.safeParse(saisie);
 	if (!v.success) return fail(400, { formulaire: 'nom', valeurs: { nom: saisie.nom ?? '' }, erreurs: erreursDe(v.error.issues) });
-	await auth().api.updateUser({ body: { name: v.data.nom }, headers: event.request.headers });
+	await auth().api.updateUser({ body: { name: v.data.nom }, headers: entetesPourAuth(event) });
 	return { formulaire: 'nom', fait: 'Votre nom a été enregistré.' };
 }
 
@@ -176,21 +186,21 @@ export async function changerMotDePasse(event: RequestEvent) {
 	try {
 		await auth().api.changePassword({
 			body: { currentPassword: saisie.actuel!, newPassword: v.data.motDePasse, revokeOtherSessions: true },
-			headers: event.request.headers
+			headers: entetesPourAuth(event)
 		});
 	} catch (e) {
 		if (!(e instanceof APIError)) throw e;
 		return fail(400, { formulaire: 'motdepasse', erreurs: msg({ actuel: 'Ce n’est pas votre mot de passe actuel.' }) });
 	}
-	await journaliser(db(), { evenement: 'mot-de-passe-change', utilisateurId: acteur.id, adresseIp: event.getClientAddress() });
+	await journaliser(db(), { evenement: 'mot-de-passe-change', utilisateurId: acteur.id, adresseIp: adresseClient(event) });
 	return { formulaire: 'motdepasse', fait: 'Votre mot de passe a été changé ; vos autres sessions ont été fermées.' };
 }
 
 export async function deconnecterPartout(event: RequestEvent) {
 	const acteur = event.locals.acteur;
 	if (!estConnecte(acteur)) redirect(303, '/connexion');
-	await auth().api.revokeOtherSessions({ headers: event.request.headers });
-	await journaliser(db(), { evenement: 'deconnexion-partout', utilisateurId: acteur.id, adresseIp: event.getClientAddress() });
+	await auth().api.revokeOtherSessions({ headers: entetesPourAuth(event) });
+	await journaliser(db(), { evenement: 'deconnexion-partout', utilisateurId: acteur.id, adresseIp: adresseClient(event) });
 	return { formulaire: 'sessions', fait: 'Vos autres sessions ont été fermées.' };
 }
 
@@ -201,15 +211,15 @@ export async function changerCourriel(event: RequestEvent) {
 	const v = schemaCourriel.safeParse(saisie);
 	if (!v.success) return fail(400, { formulaire: 'courriel', valeurs: { courriel: saisie.courriel ?? '' }, erreurs: erreursDe(v.error.issues) });
 	if (v.data.courriel === acteur.courriel) return fail(400, { formulaire: 'courriel', valeurs: { courriel: saisie.courriel ?? '' }, erreurs: msg({ courriel: 'C’est déjà l’adresse de votre compte.' }) });
-	const attente = await compter('reinitialisation', { ip: event.getClientAddress(), courriel: acteur.courriel });
+	const attente = await compter('reinitialisation', { ip: adresseClient(event), courriel: acteur.courriel });
 	if (attente > 0) return fail(429, { formulaire: 'courriel', valeurs: { courriel: saisie.courriel ?? '' }, erreurs: msg({ formulaire: messageAttente(attente) }) });
 	try {
-		await auth().api.changeEmail({ body: { newEmail: v.data.courriel, callbackURL: '/compte?courriel-change' }, headers: event.request.headers });
+		await auth().api.changeEmail({ body: { newEmail: v.data.courriel, callbackURL: '/compte?courriel-change' }, headers: entetesPourAuth(event) });
 	} catch (e) {
 		// An address already used by another account: the same answer, nothing is sent.
 		if (!(e instanceof APIError)) throw e;
 	}
-	await journaliser(db(), { evenement: 'courriel-change-demande', utilisateurId: acteur.id, courriel: v.data.courriel, adresseIp: event.getClientAddress() });
+	await journaliser(db(), { evenement: 'courriel-change-demande', utilisateurId: acteur.id, courriel: v.data.courriel, adresseIp: adresseClient(event) });
 	return { formulaire: 'courriel', fait: `Pour confirmer, ouvrez le lien envoyé à votre adresse actuelle (${acteur.courriel}), puis celui qui sera envoyé à ${v.data.courriel}.` };
 }
 
@@ -224,7 +234,7 @@ export async function connecterSso(event: RequestEvent) {
 			newUserCallbackURL: '/compte?bienvenue',
 			errorCallbackURL: '/connexion?sso=erreur'
 		},
-		headers: event.request.headers
+		headers: entetesPourAuth(event)
 	});
 	if (!r.url) return fail(502, { erreurs: msg({ formulaire: 'Le fournisseur d’identité ne répond pas. Réessayez plus tard ou connectez-vous avec votre mot de passe.' }) });
 	redirect(303, r.url, { external: [new URL(sso.issuer).origin] });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { magicLink } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
@@ -9,7 +10,8 @@ import { administrateursConfigures } from '../administration/administration.ts';
 import { courrielAction, envoyerCourriel } from './courriel.ts';
 import { configurationSso, ID_FOURNISSEUR, pluginSso } from './sso.ts';
 import { journaliser } from './journal.ts';
-import { LONGUEUR_MAX_MOT_DE_PASSE, LONGUEUR_MIN_MOT_DE_PASSE } from './regles.ts';
+import { ENTETE_ADRESSE } from './entetes.ts';
+import { faiblesseMotDePasse, LONGUEUR_MAX_MOT_DE_PASSE, LONGUEUR_MIN_MOT_DE_PASSE, schemaNom } from './regles.ts';
 
 /** Where the site is reached, for links in mails: ADRESSE_PUBLIQUE in production. */
 export function adressePublique(): string | undefined {
@@ -170,10 +172,18 @@ export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlu
 				}
 			}
 		},
-		// Our forms call the API on the server and apply their own limits (limites.ts);
-		// these cover the HTTP endpoints (links in mails, sign-on callbacks).
-		rateLimit: { enabled: true, window: 60, max: 60 },
+		// The forms' rules hold whoever calls: a name or password the forms would refuse is
+		// refused here too (the HTTP endpoints that could send one are closed, porte.ts).
+		hooks: { before: reglesDesFormulaires, after: journalDesLiens(db) },
+		// Our forms apply their own limits (limites.ts), and so does porte.ts for the links of
+		// mails: one limiter, keyed by the client address of securite/adresse.ts.
+		rateLimit: { enabled: false },
+		// Errors of a link (expired, used) land on our sign-in page, in French.
+		onAPIError: { errorURL: '/connexion?lien=invalide' },
 		advanced: {
+			// Set by porte.ts and entetes.ts from the socket or the configured proxy header,
+			// replacing any value a client sent.
+			ipAddress: { ipAddressHeaders: [ENTETE_ADRESSE] },
 			useSecureCookies: https,
 			cookiePrefix: 'terrinclus',
 			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: https, path: '/' },
@@ -202,6 +212,38 @@ export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlu
 }
 
 export type Auth = Awaited<ReturnType<typeof creerAuth>>;
+
+const refus = (message: string) => new APIError('BAD_REQUEST', { message, code: 'REGLE_DU_FORMULAIRE' });
+
+/** The name and password rules of regles.ts, on every way in. */
+const reglesDesFormulaires = createAuthMiddleware(async (ctx) => {
+	const corps = (ctx.body ?? {}) as Record<string, unknown>;
+	if ((ctx.path === '/sign-up/email' || ctx.path === '/update-user') && corps.name !== undefined) {
+		const v = schemaNom.safeParse({ nom: corps.name });
+		if (!v.success) throw refus(v.error.issues[0]!.message);
+	}
+	const motDePasse = ctx.path === '/sign-up/email' ? corps.password : ctx.path === '/reset-password' || ctx.path === '/change-password' ? corps.newPassword : undefined;
+	if (motDePasse !== undefined) {
+		const personnel = [corps.name, corps.email].filter((x): x is string => typeof x === 'string');
+		const faiblesse = typeof motDePasse === 'string' ? faiblesseMotDePasse(motDePasse, personnel) : 'Indiquez un mot de passe.';
+		if (faiblesse) throw refus(faiblesse);
+	}
+});
+
+/** Sign-ins by link (magic link, confirmation, single sign-on) go to the security log too. */
+const journalDesLiens = (db: Database) =>
+	createAuthMiddleware(async (ctx) => {
+		const par = ctx.path === '/magic-link/verify' ? 'lien-magique' : ctx.path === '/verify-email' ? 'confirmation' : ctx.path.startsWith('/callback/') ? 'sso' : undefined;
+		const session = ctx.context.newSession;
+		if (!par || !session) return;
+		await journaliser(db, {
+			evenement: 'connexion',
+			utilisateurId: session.user.id,
+			courriel: session.user.email,
+			adresseIp: ctx.request?.headers.get(ENTETE_ADRESSE) ?? undefined,
+			details: { par }
+		});
+	});
 
 /** Deactivated accounts are signed out at once: their sessions are deleted. */
 export async function fermerSessions(db: Database, utilisateurId: string) {

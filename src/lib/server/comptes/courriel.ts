@@ -1,4 +1,6 @@
+import type { RequestEvent } from '@sveltejs/kit';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { adresseClient, adresseDEcoute, estBoucleLocale } from '../securite/adresse.ts';
 
 export interface Courriel {
 	a: string;
@@ -40,6 +42,21 @@ export async function envoyerCourriel(c: Courriel): Promise<void> {
 }
 
 export const courrielsJournalises = (): readonly CourrielEnvoye[] => journal;
+
+/** Headers a reverse proxy adds: a request carrying one did not come from this machine's browser. */
+const ENTETES_DE_PROXY = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
+
+/**
+ * Whether the mails kept in memory may be shown: their links are secrets (reset, magic link,
+ * invitations). Only on a development set-up — the server listens on loopback, no SMTP
+ * server, no https public address — and to a browser on this machine, not through a proxy.
+ */
+export function courrielsDeDeveloppementVisibles(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): boolean {
+	if (smtpConfigure() || process.env.ADRESSE_PUBLIQUE?.trim().toLowerCase().startsWith('https://')) return false;
+	if (!estBoucleLocale(adresseDEcoute())) return false;
+	if (ENTETES_DE_PROXY.some((nom) => event.request.headers.has(nom))) return false;
+	return estBoucleLocale(adresseClient(event));
+}
 
 const echapper = (s: string) =>
 	s.replace(/[&<>"']/g, (x) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[x]!);

@@ -2,6 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as commun from '@zxcvbn-ts/language-common';
 import * as francais from '@zxcvbn-ts/language-fr';
 import { z } from 'zod';
+import { contientBidi } from '../securite/texte.ts';
 
 export const LONGUEUR_MIN_MOT_DE_PASSE = 12;
 export const LONGUEUR_MAX_MOT_DE_PASSE = 128;
@@ -51,7 +52,7 @@ const nom = z
 	.min(1, 'Indiquez votre nom.')
 	.max(100, 'Le nom ne peut dépasser 100 caractères.')
 	// Names are shown to others: no markup, no control characters.
-	.refine((v) => !/[<>\p{Cc}]/u.test(v), 'Le nom ne peut contenir les caractères < et > ni de caractères de contrôle.');
+	.refine((v) => !/[<>\p{Cc}]/u.test(v) && !contientBidi(v), 'Le nom ne peut contenir les caractères < et > ni de caractères de contrôle.');
 
 const motDePasse = z.string({ error: 'Indiquez un mot de passe.' }).min(1, 'Indiquez un mot de passe.');
 

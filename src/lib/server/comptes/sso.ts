@@ -3,6 +3,7 @@
 import type { BetterAuthPlugin } from 'better-auth';
 import { genericOAuth } from 'better-auth/plugins';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { neutraliserBidi } from '../securite/texte.ts';
 
 export const ID_FOURNISSEUR = 'oidc';
 
@@ -62,6 +63,19 @@ async function infosUtilisateur(c: ConfigurationSso, accessToken: string) {
 
 const texte = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
+/**
+ * A name from the provider, made to follow our name rule (regles.ts): no markup, no control
+ * or bidirectional characters, 100 characters at most. A provider is trusted for who the
+ * person is, not for what its fields may carry.
+ */
+export const nomDuFournisseur = (brut: string) =>
+	neutraliserBidi(brut)
+		.replace(/\s+/g, ' ')
+		.replace(/[<>\p{Cc}]/gu, '')
+		.trim()
+		.slice(0, 100)
+		.trim();
+
 export function pluginSso(c: ConfigurationSso): BetterAuthPlugin {
 	return genericOAuth({
 		config: [
@@ -82,7 +96,7 @@ export function pluginSso(c: ConfigurationSso): BetterAuthPlugin {
 					return {
 						id: texte(claims.sub),
 						email,
-						name: nom,
+						name: nomDuFournisseur(nom) || email.slice(0, 100),
 						// ProConnect only federates verified professional addresses.
 						emailVerified: c.proconnect || claims.email_verified === true || claims.email_verified === 'true'
 					};

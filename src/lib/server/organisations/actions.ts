@@ -26,6 +26,8 @@ import {
 	type Organisation
 } from './organisations.ts';
 import { LIBELLES_ROLES, lireOrganisation, schemaDemande, schemaInvitation } from './regles.ts';
+import { adresseClient } from '../securite/adresse.ts';
+import { identifiant } from '../validation/identifiant.ts';
 
 const msg = (e: Erreurs): Erreurs => e;
 
@@ -85,7 +87,7 @@ export async function inviter(event: RequestEvent) {
 	if (!v.success) return fail(400, { formulaire: 'invitation', valeurs: saisie, erreurs: erreursDe(v.error.issues) });
 	// Only owners may make owners.
 	if (v.data.role === 'proprietaire') autoriser(acteur, 'changer-roles', { type: 'organisation', role: await roleDans(db(), organisation.id, acteur.id) });
-	const attente = await compter('invitation', { ip: event.getClientAddress(), courriel: acteur.courriel });
+	const attente = await compter('invitation', { ip: adresseClient(event), courriel: acteur.courriel });
 	if (attente > 0) return fail(429, { formulaire: 'invitation', valeurs: saisie, erreurs: msg({ formulaire: messageAttente(attente) }) });
 	const jeton = await creerInvitation(db(), { organisationId: organisation.id, courriel: v.data.courriel, role: v.data.role, invitePar: acteur.id });
 	await envoyerCourriel(courrielInvitation(organisation, v.data.courriel, v.data.role, acteur.nom, `${adresseDesLiens(event.url)}/invitations/${jeton}`));
@@ -93,7 +95,7 @@ export async function inviter(event: RequestEvent) {
 		evenement: 'invitation',
 		utilisateurId: acteur.id,
 		courriel: v.data.courriel,
-		adresseIp: event.getClientAddress(),
+		adresseIp: adresseClient(event),
 		details: { organisation: organisation.slug, role: v.data.role }
 	});
 	return { formulaire: 'invitation', fait: `Invitation envoyée à ${v.data.courriel}.` };
@@ -101,9 +103,7 @@ export async function inviter(event: RequestEvent) {
 
 /** An id from a form field, or a 400 when it is not one. */
 function idDe(valeur: string | undefined): number {
-	const n = Number(valeur);
-	if (!Number.isSafeInteger(n) || n <= 0) error(400, 'Requête invalide');
-	return n;
+	return identifiant(valeur) ?? error(400, 'Requête invalide');
 }
 
 export async function revoquer(event: RequestEvent) {

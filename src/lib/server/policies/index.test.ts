@@ -34,12 +34,11 @@ describe('policies', () => {
 		expect(() => autoriser(VISITEUR, 'lire', { type: 'compte', id: 'a1' })).toThrow(expect.objectContaining({ status: 403 }));
 	});
 
-	it('shows the development mails on this machine only, and only without SMTP', () => {
-		const page = (local: boolean, smtp: boolean) => ({ type: 'courriels-de-developpement', local, smtp }) as const;
-		expect(peut(VISITEUR, 'lire', page(true, false))).toBe(true);
-		expect(peut(VISITEUR, 'lire', page(false, false))).toBe(false);
-		expect(peut(compte('administrateur'), 'lire', page(true, true))).toBe(false);
-		expect(() => autoriser(VISITEUR, 'lire', page(false, false))).toThrow(expect.objectContaining({ status: 404 }));
+	it('shows the development mails only where comptes/courriel.ts says they may be', () => {
+		const page = (visibles: boolean) => ({ type: 'courriels-de-developpement', visibles }) as const;
+		expect(peut(VISITEUR, 'lire', page(true))).toBe(true);
+		expect(peut(compte('administrateur'), 'lire', page(false))).toBe(false);
+		expect(() => autoriser(VISITEUR, 'lire', page(false))).toThrow(expect.objectContaining({ status: 404 }));
 	});
 });
 

@@ -29,7 +29,7 @@ export type Ressource =
 	/** The admin area: accounts, organisations, security log. */
 	| { type: 'administration' }
 	/** The mails kept while no SMTP server is configured (development page). */
-	| { type: 'courriels-de-developpement'; local: boolean; smtp: boolean };
+	| { type: 'courriels-de-developpement'; visibles: boolean };
 
 export type Action =
 	| 'lire'
@@ -123,9 +123,9 @@ export function peut(acteur: Acteur, action: Action, ressource: Ressource): bool
 			}
 		}
 		case 'courriels-de-developpement':
-			// Verification links are secrets: shown only on this machine, and only while mails
-			// are not sent for real.
-			return action === 'lire' && ressource.local && !ressource.smtp;
+			// Verification links are secrets: shown only to this machine on a development set-up
+			// (comptes/courriel.ts decides what that is).
+			return action === 'lire' && ressource.visibles;
 	}
 }
 

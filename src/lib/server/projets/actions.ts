@@ -36,6 +36,8 @@ import {
 } from './projets.ts';
 import { listes } from './references.ts';
 import { lireSection } from './saisie.ts';
+import { adresseClient } from '../securite/adresse.ts';
+import { identifiant } from '../validation/identifiant.ts';
 
 export { LIBELLES_ROLES_PROJET };
 
@@ -45,11 +47,7 @@ export function connecte(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	return acteur;
 }
 
-const idProjet = (brut: string | undefined) => {
-	const n = Number(brut);
-	if (!Number.isSafeInteger(n) || n <= 0 || String(n) !== brut) error(404, 'Page introuvable');
-	return n;
-};
+const idProjet = (brut: string | undefined) => identifiant(brut) ?? error(404, 'Page introuvable');
 
 async function projetEtRole(event: Pick<RequestEvent, 'locals' | 'params'>, acteur: Acteur) {
 	const projet = await projetParId(db(), idProjet(event.params.id));
@@ -103,8 +101,8 @@ export async function creer(event: RequestEvent) {
 	const v = schemaCreation.safeParse(saisie);
 	if (!v.success) return fail(400, { valeurs: saisie, erreurs: erreursDe(v.error.issues) });
 	// The porteur must be one of the creator's organisations.
-	const organisationId = Number(v.data.organisation);
-	if (!(await roleDans(db(), organisationId, acteur.id))) return fail(400, { valeurs: saisie, erreurs: { organisation: 'Choisissez une de vos organisations.' } });
+	const organisationId = identifiant(v.data.organisation);
+	if (!organisationId || !(await roleDans(db(), organisationId, acteur.id))) return fail(400, { valeurs: saisie, erreurs: { organisation: 'Choisissez une de vos organisations.' } });
 	const p = await creerProjet(db(), { organisationId, titre: v.data.titre }, acteur.id);
 	redirect(303, `/projets/${p.id}?cree`);
 }
@@ -114,11 +112,11 @@ export async function enregistrer(event: RequestEvent) {
 	const { projet, acteur } = await projetPour(event, 'modifier');
 	const s = sectionPour(event.params.section);
 	const form = await event.request.formData();
-	const versionLue = Number(form.get('_version'));
+	const versionLue = identifiant(form.get('_version'), { zero: true }) ?? -1;
 	const { valides } = await listes(db());
 	const lecture = lireSection(s, form, valides);
 	if (!lecture.ok) return fail(400, { valeurs: lecture.valeurs, erreurs: lecture.erreurs, version: versionLue });
-	if (!Number.isSafeInteger(versionLue) || versionLue < 0) return fail(400, { valeurs: lecture.donnees, erreurs: { formulaire: 'Le formulaire est incomplet : rechargez la page.' }, version: 0 });
+	if (versionLue < 0) return fail(400, { valeurs: lecture.donnees, erreurs: { formulaire: 'Le formulaire est incomplet : rechargez la page.' }, version: 0 });
 	const r = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees: lecture.donnees, versionLue, auteurId: acteur.id });
 	if (!r.ok) {
 		return fail(409, {
@@ -143,7 +141,7 @@ export async function commenter(event: RequestEvent) {
 	const saisie = champs(await event.request.formData());
 	const v = schemaCommentaire.safeParse(saisie);
 	if (!v.success) return fail(400, { formulaire: 'commentaire', commentaire: saisie.texte ?? '', erreurs: erreursDe(v.error.issues) });
-	const attente = await compter('commentaire', { ip: event.getClientAddress(), courriel: acteur.courriel });
+	const attente = await compter('commentaire', { ip: adresseClient(event), courriel: acteur.courriel });
 	if (attente > 0) return fail(429, { formulaire: 'commentaire', commentaire: v.data.texte, erreurs: { texte: messageAttente(attente) } });
 	await ajouterCommentaire(db(), { projetId: projet.id, section: s.slug, auteurId: acteur.id, texte: v.data.texte });
 	const url = `${adresseDesLiens(event.url)}/projets/${projet.id}/${s.slug}#commentaires`;
@@ -169,7 +167,7 @@ export async function commenter(event: RequestEvent) {
 export async function supprimerCommentaire(event: RequestEvent) {
 	const { projet, role, acteur } = await projetPour(event, 'lire');
 	const s = sectionPour(event.params.section);
-	const c = await commentaireDe(db(), projet.id, s.slug, Number(champs(await event.request.formData()).commentaire));
+	const c = await commentaireDe(db(), projet.id, s.slug, identifiant(champs(await event.request.formData()).commentaire) ?? 0);
 	if (!c) return fail(404, { formulaire: 'commentaires', erreur: 'Ce commentaire n’existe pas ou a déjà été supprimé.' });
 	autoriser(acteur, 'supprimer', { type: 'commentaire', role, sien: c.auteurId === acteur.id });
 	await retirerCommentaire(db(), c.id);
@@ -180,10 +178,12 @@ export async function supprimerCommentaire(event: RequestEvent) {
 export async function restaurer(event: RequestEvent) {
 	const { projet, acteur } = await projetPour(event, 'modifier');
 	const saisie = champs(await event.request.formData());
-	const r = await revision(db(), projet.id, Number(saisie.revision));
+	const r = await revision(db(), projet.id, identifiant(saisie.revision) ?? 0);
 	if (!r) return fail(404, { erreur: 'Cette version n’existe pas.' });
+	const versionLue = identifiant(saisie.version, { zero: true });
+	if (versionLue === undefined) return fail(400, { erreur: 'Le formulaire est incomplet : rechargez la page.' });
 	const s = sectionPour(r.section);
-	const r2 = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees: r.donnees, versionLue: Number(saisie.version), auteurId: acteur.id, restaure: r.version });
+	const r2 = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees: r.donnees, versionLue, auteurId: acteur.id, restaure: r.version });
 	if (!r2.ok) return fail(409, { erreur: `La section « ${s.titre} » a été modifiée entre-temps par ${r2.actuel.modifiePar ?? 'un autre membre'} : relisez l’historique avant de restaurer.` });
 	redirect(303, `/projets/${projet.id}/${s.slug}?restaure=${r.version}`);
 }
@@ -207,7 +207,7 @@ export async function inviter(event: RequestEvent) {
 	const saisie = champs(await event.request.formData());
 	const v = schemaInvitation.safeParse(saisie);
 	if (!v.success) return fail(400, { formulaire: 'invitation', valeurs: saisie, erreurs: erreursDe(v.error.issues) });
-	const attente = await compter('invitation', { ip: event.getClientAddress(), courriel: acteur.courriel });
+	const attente = await compter('invitation', { ip: adresseClient(event), courriel: acteur.courriel });
 	if (attente > 0) return fail(429, { formulaire: 'invitation', valeurs: saisie, erreurs: { formulaire: messageAttente(attente) } });
 	const jeton = await creerInvitationProjet(db(), { projetId: projet.id, courriel: v.data.courriel, role: v.data.role, invitePar: acteur.id });
 	await envoyerCourriel(
@@ -223,7 +223,7 @@ export async function inviter(event: RequestEvent) {
 			fin: 'Si vous ne connaissez pas cette personne, ignorez ce message.'
 		})
 	);
-	await journaliser(db(), { evenement: 'invitation', utilisateurId: acteur.id, courriel: v.data.courriel, adresseIp: event.getClientAddress(), details: { projet: projet.id, role: v.data.role } });
+	await journaliser(db(), { evenement: 'invitation', utilisateurId: acteur.id, courriel: v.data.courriel, adresseIp: adresseClient(event), details: { projet: projet.id, role: v.data.role } });
 	return { formulaire: 'invitation', fait: `Invitation envoyée à ${v.data.courriel}.` };
 }
 
@@ -270,7 +270,7 @@ export async function quitter(event: RequestEvent) {
 export async function revoquer(event: RequestEvent) {
 	const { projet, acteur } = await projetPour(event, 'gerer-equipe');
 	const saisie = champs(await event.request.formData());
-	const r = await revoquerInvitationProjet(db(), projet.id, Number(saisie.invitation) || 0);
+	const r = await revoquerInvitationProjet(db(), projet.id, identifiant(saisie.invitation) ?? 0);
 	if (!r) return fail(404, { formulaire: 'invitations', erreurs: { formulaire: 'Cette invitation n’existe pas ou a déjà été acceptée.' } });
 	await journaliser(db(), { evenement: 'invitation-revoquee', utilisateurId: acteur.id, courriel: r.courriel, details: { projet: projet.id } });
 	return { formulaire: 'invitations', fait: `L’invitation de ${r.courriel} a été révoquée.` };

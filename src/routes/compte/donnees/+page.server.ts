@@ -6,6 +6,8 @@ import { champs } from '#lib/server/comptes/regles.ts';
 import { db } from '#lib/server/demarrage.ts';
 import { autoriser, estConnecte } from '#lib/server/policies/index.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { entetesPourAuth } from '#lib/server/comptes/entetes.ts';
+import { adresseClient } from '#lib/server/securite/adresse.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const acteur = locals.acteur;
@@ -15,7 +17,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	supprimer: async ({ locals, request, getClientAddress }) => {
+	supprimer: async (event) => {
+		const { locals, request } = event;
 		const acteur = locals.acteur;
 		if (!estConnecte(acteur)) redirect(303, '/connexion?suite=/compte/donnees');
 		autoriser(acteur, 'modifier', { type: 'compte', id: acteur.id });
@@ -28,9 +31,9 @@ export const actions: Actions = {
 		if (bloquantes.length > 0) {
 			return fail(400, { erreurs: { formulaire: `Vous êtes le dernier propriétaire ou pilote de : ${bloquantes.join(', ')}. Nommez-y d’abord un autre propriétaire ou pilote.` } as Partial<Record<string, string>> });
 		}
-		await auth().api.signOut({ headers: request.headers });
+		await auth().api.signOut({ headers: entetesPourAuth(event) });
 		await supprimerCompte(db(), acteur.id);
-		await journaliser(db(), { evenement: 'compte-supprime', cibleId: acteur.id, adresseIp: getClientAddress() });
+		await journaliser(db(), { evenement: 'compte-supprime', cibleId: acteur.id, adresseIp: adresseClient(event) });
 		redirect(303, '/?compte-supprime');
 	}
 };

@@ -5,13 +5,14 @@ import { projetPour, restaurer } from '#lib/server/projets/actions.ts';
 import { etatSection, revision, revisions, versionDeSection } from '#lib/server/projets/projets.ts';
 import { changements } from '#lib/server/projets/saisie.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
+import { identifiant } from '#lib/server/validation/identifiant.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { projet, role, acteur } = await projetPour(event, 'lire');
 	const filtre = sectionDe(event.url.searchParams.get('section') ?? '')?.slug;
-	const choisie = Number(event.url.searchParams.get('revision'));
-	const [liste, detail] = await Promise.all([revisions(db(), projet.id, filtre), Number.isSafeInteger(choisie) && choisie > 0 ? revision(db(), projet.id, choisie) : undefined]);
+	const choisie = identifiant(event.url.searchParams.get('revision'));
+	const [liste, detail] = await Promise.all([revisions(db(), projet.id, filtre), choisie ? revision(db(), projet.id, choisie) : undefined]);
 	const titres = new Map(SECTIONS.map((s) => [s.slug, s.titre]));
 	let vue = null;
 	if (detail) {
