@@ -9,6 +9,7 @@ export default defineConfig({
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'tests/contenu/**/*.test.ts'],
 					environment: 'node',
+					globalSetup: ['tests/support/modele-base.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

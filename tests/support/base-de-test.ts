@@ -1,7 +1,9 @@
 // A throwaway database for a test file: embedded PGlite in memory by default, or a fresh
 // database created on the PostgreSQL server named by DATABASE_URL (dropped afterwards).
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Connection } from '../../src/lib/server/db/index.ts';
 import { applyMigrations } from '../../src/lib/server/db/migrate.ts';
 
@@ -34,7 +36,9 @@ export async function creerBasePostgres(url: string, prefixe = 'terrinclus_test'
 export async function baseDeTest(): Promise<BaseDeTest> {
 	const serveur = process.env.DATABASE_URL?.trim();
 	if (!serveur) {
-		const connexion = await openDatabase({ directory: 'memory://' });
+		// From the migrated dump of the global setup (modele-base.ts), when there is one.
+		const modele = inject('modeleBase');
+		const connexion = await openDatabase({ directory: 'memory://', loadDataDir: modele ? new Blob([readFileSync(modele)]) : undefined });
 		await applyMigrations(connexion);
 		return { ...connexion, detruire: () => connexion.close() };
 	}
