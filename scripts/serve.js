@@ -53,6 +53,10 @@ const server = http.createServer((req, res) => {
 	);
 });
 
+// Idle connections are kept longer than clients and load balancers keep theirs (Node's 5 s
+// would close them while a client reuses one: a reset under load).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen({ host, port }, () => {
 	const address = server.address();
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

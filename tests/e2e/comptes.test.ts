@@ -1,14 +1,12 @@
 // Accounts in a real browser, with the app's mails received by a real SMTP server on loopback
 // (tests/support/boite-aux-lettres.ts). Without JavaScript: every form is a plain POST.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { attendreCourriel, courrielsPour, lienDe } from '../support/boite-aux-lettres.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
 import { adresse as adresseAleatoire, boite, inscrireEtConfirmer, MOT_DE_PASSE, remplir, seConnecter, soumettre } from './comptes-de-test.ts';
-import { arreterServeur, demarrerServeur, portLibre } from './serveur.ts';
+import { arreterServeur, demarrerServeur, dossierDeDonnees, portLibre } from './serveur.ts';
 
 const adresse = (nom: string) => adresseAleatoire(nom, 'departement.test');
 
@@ -219,18 +217,22 @@ describe('signing in without a password, and resetting it', () => {
 });
 
 describe('protection', () => {
-	it('stops guessing a password after 5 failures, with the wait time in French', async () => {
+	it('makes a guessing browser wait after 5 failures, in French, and points to the magic link', async () => {
 		const { contexte: c, page } = await contexte();
 		const courriel = adresse('cible');
 		await inscrireEtConfirmer(page, courriel);
 		await c.clearCookies();
-		for (let i = 0; i < 5; i++) {
+		for (let i = 0; i < 4; i++) {
 			await seConnecter(page, courriel, `mauvais essai numero ${i}`);
 			expect(await page.getByRole('alert').textContent()).toContain('Adresse électronique ou mot de passe incorrect.');
 		}
-		// Even the right password is refused now.
+		await seConnecter(page, courriel, 'mauvais essai numero 5');
+		expect(await page.getByRole('alert').textContent()).toContain('Trop de tentatives. Par sécurité, réessayez dans 30 secondes.');
+		// Even the right password waits, from this address; the magic link does not.
 		await seConnecter(page, courriel);
-		expect(await page.getByRole('alert').textContent()).toContain('Trop de tentatives. Par sécurité, réessayez dans 15 minutes.');
+		const alerte = await page.getByRole('alert').textContent();
+		expect(alerte).toMatch(/réessayez dans \d+ secondes/);
+		expect(alerte).toContain('Vous pouvez aussi recevoir un lien de connexion par courriel');
 		expect(page.url()).toContain('/connexion');
 		await verifierAccessibilite(page);
 		await c.close();
@@ -335,7 +337,7 @@ describe('the account page', () => {
 
 describe('without a mail server (the embedded default)', () => {
 	it('shows the mails on this machine, so that a newcomer can confirm an account', async () => {
-		const donnees = mkdtempSync(path.join(tmpdir(), 'terrinclus-sans-smtp-'));
+		const donnees = dossierDeDonnees(inject('modelePglite'));
 		const port = await portLibre();
 		const { processus, sortie } = await demarrerServeur({ PORT: String(port), DATA_DIR: donnees, DATABASE_URL: '', SMTP_URL: '' });
 		const base = `http://127.0.0.1:${port}`;

@@ -1,16 +1,14 @@
 // Single sign-on against a real OpenID provider on loopback (oidc-provider), configured as the
 // ProConnect preset: authorization code with PKCE, userinfo answered as a signed JWT. The
 // app runs on its own embedded database for this file.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Provider from 'oidc-provider';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
-import { arreterServeur, demarrerServeur, portLibre } from './serveur.ts';
+import { arreterServeur, demarrerServeur, dossierDeDonnees, portLibre } from './serveur.ts';
 
 /** The agents the provider knows: any login is an account; these have names. */
 const AGENTS: Record<string, { given_name: string; usual_name: string }> = {
@@ -50,7 +48,7 @@ beforeAll(async () => {
 		})
 	});
 	fournisseur = oidc.listen(portFournisseur);
-	donnees = mkdtempSync(path.join(tmpdir(), 'terrinclus-sso-'));
+	donnees = dossierDeDonnees(inject('modelePglite'));
 	app = await demarrerServeur({
 		PORT: String(portApp),
 		DATA_DIR: donnees,
