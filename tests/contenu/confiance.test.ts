@@ -315,3 +315,12 @@ describe('the method and the pages', () => {
 		expect(page('confidentialite')).toMatch(/`terrinclus\.state`/);
 	});
 });
+
+describe('the numbers of the Senegal fiche add up', () => {
+	it('says ten Senegalese young people came of the twelve places, two visas missing', () => {
+		const senegal = corps(fiche('plateforme-jeunes-engagement-citoyen'));
+		expect(senegal).toMatch(/dix jeunes sénégalais sont venus dix jours en France la deuxième année \(deux visas/);
+		expect(senegal).toMatch(/deux des douze jeunes sénégalais n'ont pu partir/);
+		expect(senegal).not.toMatch(/Douze jeunes sénégalais viennent/);
+	});
+});
