@@ -95,10 +95,10 @@ export async function genererFiches(db: Database, kit: KitContenu, nombre: numbe
 				...sections
 			} as unknown as typeof fiches.$inferInsert;
 			ligne.identite = texteIdentite(
-				{ ...ligne, partenairesIci: ligne.partenairesIci!, partenairesLaBas: ligne.partenairesLaBas!, territoiresLaBas: null, departements, pays, themes, publics, etapes },
+				{ ...ligne, partenairesIci: ligne.partenairesIci!, partenairesLaBas: ligne.partenairesLaBas!, territoiresLaBas: null, departements, regions: [], pays, themes, publics, etapes },
 				noms
 			);
-			ligne.liensFacettes = liensFacettes({ departements, pays, themes, publics, etapes, cibles: odd });
+			ligne.liensFacettes = liensFacettes({ departements, regions: [], pays, themes, publics, etapes, cibles: odd });
 			return { ligne, themes, publics, etapes, departements, pays, odd };
 		});
 		await db.transaction(async (tx) => {

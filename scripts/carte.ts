@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { feature } from 'topojson-client';
+import { feature, merge } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -46,6 +46,23 @@ const departements = JSON.parse(readFileSync(source, 'utf8')) as FeatureCollecti
 const deps = simplifier(departements, 0.03, 3, 'departements');
 deps.features = deps.features.map((f) => ({ type: 'Feature', properties: { code: f.properties!.code, nom: f.properties!.nom }, geometry: f.geometry }));
 
+// ——— Metropolitan regions, merged from the simplified départements (shared borders match) ———
+// Example fiches are placed by region only (docs/carte.md).
+const decoupage = require('@etalab/decoupage-administratif/data/departements.json') as { code: string; region: string; zone: string }[];
+const nomsRegions = new Map((require('@etalab/decoupage-administratif/data/regions.json') as { code: string; nom: string }[]).map((r) => [r.code, r.nom]));
+const regionDe = new Map(decoupage.filter((d) => d.zone === 'metro').map((d) => [d.code, d.region]));
+const topoDeps = topology({ departements: deps }) as unknown as Topology;
+const geometries = (topoDeps.objects.departements as GeometryCollection<{ code: string }>).geometries as { properties?: { code: string } }[];
+const codesRegions = [...new Set(regionDe.values())].sort();
+const regions: FeatureCollection = {
+	type: 'FeatureCollection',
+	features: codesRegions.map((code) => ({
+		type: 'Feature',
+		properties: { code, nom: nomsRegions.get(code) },
+		geometry: merge(topoDeps, geometries.filter((g) => regionDe.get(g.properties!.code) === code) as never)
+	}))
+};
+
 // ——— Countries: numeric ISO codes to alpha-2; Antarctica left out ———
 const pays = require('world-atlas/countries-50m.json') as Topology;
 const countries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
@@ -60,5 +77,8 @@ const mondeSimple = simplifier(monde, 0.05, 2, 'pays');
 
 mkdirSync(sortie, { recursive: true });
 writeFileSync(path.join(sortie, 'departements.json'), JSON.stringify(deps));
+writeFileSync(path.join(sortie, 'regions.json'), JSON.stringify(regions));
 writeFileSync(path.join(sortie, 'pays.json'), JSON.stringify(mondeSimple));
-console.log(`${deps.features.length} départements, ${mondeSimple.features.length} pays écrits dans ${path.relative(racine, sortie)}.`);
+console.log(
+	`${deps.features.length} départements, ${regions.features.length} régions, ${mondeSimple.features.length} pays écrits dans ${path.relative(racine, sortie)}.`
+);

@@ -68,7 +68,9 @@ describe('the example fiches', () => {
 		expect(SECTIONS_FICHE.every(([, champ]) => mots(f[champ]) >= 25)).toBe(true);
 		expect(f.odd.length).toBeGreaterThan(0);
 		expect(f.recommandations.length).toBeGreaterThan(0);
-		expect(f.departements.length + f.pays.length).toBeGreaterThan(1);
+		// Placed by its region alone, with at least one partner country.
+		expect(f.regions).toHaveLength(1);
+		expect(f.pays.length).toBeGreaterThan(0);
 	});
 
 	it('cover the themes the sources name and every stage', () => {
@@ -95,7 +97,8 @@ describe('the example fiches', () => {
 		};
 		const pays = new Set(kit.fiches.flatMap((f) => f.pays));
 		for (const [region, codes] of Object.entries(REGIONS)) expect(codes.some((c) => pays.has(c)), region).toBe(true);
-		expect(new Set(kit.fiches.flatMap((f) => f.departements)).size).toBeGreaterThanOrEqual(8);
+		// One region each, so that no region gathers fiches a reader could pin on one Département.
+		expect(new Set(kit.fiches.flatMap((f) => f.regions)).size).toBe(12);
 	});
 
 	it('name no real organisation or person, and give no contact details', () => {

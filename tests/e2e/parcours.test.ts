@@ -1,6 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lireContenu } from '../../src/lib/server/contenu/lecture.ts';
+import { typographier } from '../../src/lib/typographie.ts';
+import { CONTENU_REEL } from '../support/contenu.ts';
 import { lancerNavigateur, nouveauContexte, requetesExternes, verifierAccessibilite } from './navigateur.ts';
+
+const kit = lireContenu(CONTENU_REEL);
 
 let navigateur: Browser;
 beforeAll(async () => {
@@ -111,6 +116,51 @@ describe.each([
 			return getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth;
 		});
 		expect(contour).toMatch(/solid 3px/);
+		await contexte.close();
+	});
+});
+
+describe('the fiches that illustrate the method', () => {
+	it.each(kit.etapes.map((e) => [e.numero, e] as const))('stage %i lists under each recommendation exactly the fiches tagged with it', async (numero, etape) => {
+		const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		const page = await contexte.newPage();
+		await page.goto(`/etapes/${etape.slug}`);
+		for (const r of etape.recommandations) {
+			const code = `${numero}.${r.numero}`;
+			const attendues = kit.fiches
+				.filter((f) => f.statut === 'publiee' && f.recommandations.includes(code))
+				.map((f) => `/fiches/${f.slug}`)
+				.sort();
+			const bloc = page.locator(`#recommandation-${numero}-${r.numero} .illustree-par`);
+			const liens = (await bloc.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(String).sort();
+			expect(liens, code).toEqual(attendues);
+			if (attendues.length === 0) expect(await bloc.textContent(), code).toBe('Aucune fiche publiée n’illustre encore cette recommandation.');
+		}
+		// The stage's own list: the fiches tagged with the stage.
+		const fichesEtape = kit.fiches.filter((f) => f.statut === 'publiee' && f.etapes.includes(numero)).map((f) => typographier(f.titre)).sort();
+		const section = page.getByRole('region', { name: 'Fiches qui illustrent cette étape' });
+		expect((await section.locator('article.carte h3').allTextContents()).map((t) => t.trim()).sort()).toEqual(fichesEtape);
+		// No fiche is cited by hand in the stage's text.
+		expect(await page.locator('#pourquoi ~ * a[href^="/fiches/"]').count()).toBe(0);
+		await contexte.close();
+	});
+});
+
+describe('what « À propos » says, and what the site does', () => {
+	it('reading the kit sets no cookie, as « À propos » says', async () => {
+		const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: true });
+		const page = await contexte.newPage();
+		for (const adresse of ['/', '/etapes/construire-un-partenariat-pluri-acteurs', '/fiches/protection-enfance-haiti', '/recherche?q=jeunes', '/carte', '/a-propos']) {
+			await page.goto(adresse);
+		}
+		expect(await contexte.cookies()).toEqual([]);
+		const texte = (await page.locator('main').textContent())!.replace(/\s+/g, ' ');
+		expect(texte).toContain('Lire le kit ne dépose aucun cookie. Le site en dépose un seulement quand vous vous connectez à votre compte');
+		expect(texte).toContain('Le kit est une écriture originale, inspirée de la démarche Terrinclus');
+		// What is live is not announced as coming.
+		const aVenir = (await page.locator('h2:has-text("Ce qui reste à faire") + ul').textContent())!;
+		expect(aVenir).not.toMatch(/recherche|carte|comptes|espace de travail/i);
+		await verifierAccessibilite(page);
 		await contexte.close();
 	});
 });

@@ -76,6 +76,25 @@ describe.each([
 	});
 });
 
+describe('searching by place, without JavaScript', () => {
+	it('finds an example fiche by its region, says its location is fictitious, and offers no département for it', async () => {
+		const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		const page = await contexte.newPage();
+		await page.goto('/recherche');
+		const regions = page.locator('#facette-region ~ ul, #facette-region ~ details ul');
+		// Twelve regions, one example fiche each; no département: none is named by an example.
+		expect(await regions.locator('a').count()).toBe(12);
+		expect(await page.locator('#facette-departement').count()).toBe(0);
+		await regions.getByRole('link', { name: /^Bretagne \(1\)/ }).click();
+		await page.waitForURL('**/recherche?region=53');
+		expect(await fichesTrouvees(page)).toEqual(['/fiches/volontariat-reciproque-jeunes-togo']);
+		expect(await page.locator('.resultat-fiche').first().textContent()).toContain('Bretagne (localisation fictive) ↔ Togo');
+		expect(await page.locator('#facette-departement').count()).toBe(0);
+		await verifierAccessibilite(page);
+		await contexte.close();
+	});
+});
+
 describe('live search with JavaScript', () => {
 	it('updates the results and the address as the reader types', async () => {
 		const contexte = await nouveauContexte(navigateur);

@@ -19,7 +19,8 @@ import {
 	publics,
 	questionsAutoEvaluation,
 	recommandations,
-	themes
+	themes,
+	type TypeTerritoire
 } from '../db/schema.ts';
 import { referentielOdd } from '../referentiels/odd.ts';
 import { DEPARTEMENTS } from '../referentiels/territoires.ts';
@@ -261,7 +262,7 @@ export async function importerContenu(db: Database, kit: KitContenu): Promise<Bi
 		await synchroniser(tx, bilan, 'fiches', {
 			existants: await tx.select(colonnesFiche).from(fiches).where(eq(fiches.source, 'contenu')),
 			voulus: kit.fiches.map((f) => {
-				const { fichier: _f, themes: _t, publics: _p, etapes: _e, recommandations: _r, odd: _o, departements: _d, pays: _pa, ...ligne } = f;
+				const { fichier: _f, themes: _t, publics: _p, etapes: _e, recommandations: _r, odd: _o, departements: _d, regions: _rg, pays: _pa, ...ligne } = f;
 				return {
 					...ligne,
 					identite: texteIdentite(f, noms),
@@ -370,6 +371,7 @@ export async function importerContenu(db: Database, kit: KitContenu): Promise<Bi
 			existants: deFichesContenu(await tx.select().from(fichesTerritoires)),
 			voulus: liens((f, ficheId) => [
 				...f.departements.map((code) => ({ ficheId, type: 'departement' as const, code })),
+				...f.regions.map((code) => ({ ficheId, type: 'region' as const, code })),
 				...f.pays.map((code) => ({ ficheId, type: 'pays' as const, code }))
 			]),
 			cle: (l) => `${l.ficheId}:${l.type}:${l.code}`,
@@ -378,7 +380,7 @@ export async function importerContenu(db: Database, kit: KitContenu): Promise<Bi
 			supprimer: (cles) =>
 				Promise.all(
 					cles.map((cle) => {
-						const [ficheId, type, code] = cle.split(':') as [string, 'departement' | 'pays', string];
+						const [ficheId, type, code] = cle.split(':') as [string, TypeTerritoire, string];
 						return tx
 							.delete(fichesTerritoires)
 							.where(

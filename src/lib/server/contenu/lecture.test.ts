@@ -116,7 +116,7 @@ describe('refusing a bad file, with a French message naming the file and the fie
 	});
 
 	it('a bad département code', () => {
-		copie.remplacer(FICHE, /^departements: \[.*\]$/m, 'departements: ["4"]');
+		copie.remplacer(FICHE, /^regions: \[.*\]$/m, 'departements: ["4"]');
 		expect(erreurs(copie)).toContainEqual({
 			fichier: `content/${FICHE}`,
 			champ: 'departements[0]',
@@ -184,5 +184,117 @@ describe('refusing a bad file, with a French message naming the file and the fie
 		copie.remplacer(ETAPE, /^titre: .*\n/m, '');
 		const fichiers = new Set(erreurs(copie).map((e) => e.fichier));
 		expect(fichiers).toEqual(new Set([`content/${FICHE}`, `content/${ETAPE}`]));
+	});
+});
+
+describe('the honesty rule: an example fiche points at no real Département', () => {
+	let copie: CopieContenu;
+	beforeEach(() => {
+		copie = copierContenu();
+	});
+	afterEach(() => copie.nettoyer());
+
+	it('refuses a département code on an example fiche, and says to name the region instead', () => {
+		copie.remplacer(FICHE, /^regions: \[.*\]$/m, 'departements: ["44"]');
+		expect(erreurs(copie)).toContainEqual({
+			fichier: `content/${FICHE}`,
+			champ: 'departements',
+			message:
+				'une fiche d\'exemple ne désigne aucun Département réel : retirez « departements » et placez-la dans sa région (« regions: ["76"] »), que les lecteurs voient comme une localisation fictive'
+		});
+	});
+
+	it('accepts the same département code on a fiche that is not an example', () => {
+		copie.remplacer(FICHE, /^regions: \[.*\]$/m, 'departements: ["44"]');
+		copie.remplacer(FICHE, /^exemple: true$/m, 'exemple: false');
+		const kit = lireContenu(copie.dossier, copie.racine);
+		expect(kit.fiches.find((f) => f.slug === 'plateforme-jeunes-engagement-citoyen')?.departements).toEqual(['44']);
+	});
+
+	it('refuses a region of one département, which would name it', () => {
+		copie.remplacer(FICHE, /^regions: \[.*\]$/m, 'regions: ["04"]');
+		expect(erreurs(copie)).toContainEqual({
+			fichier: `content/${FICHE}`,
+			champ: 'regions[0]',
+			message:
+				"la région « La Réunion » compte un seul département : la nommer désignerait un Département réel ; choisissez une région d'au moins 3 départements"
+		});
+	});
+
+	it('refuses an unknown region code', () => {
+		copie.remplacer(FICHE, /^regions: \[.*\]$/m, 'regions: ["99"]');
+		expect(erreurs(copie)).toContainEqual(
+			expect.objectContaining({ fichier: `content/${FICHE}`, champ: 'regions[0]', message: expect.stringContaining('code de région « 99 » inconnu') })
+		);
+	});
+
+	it.each([
+		['the porteur', /^porteur: .*$/m, 'porteur: "Le Département de Loire-Atlantique"', 'porteur', 'Loire-Atlantique'],
+		['the title', /^titre: .*$/m, 'titre: "Une plateforme entre La Réunion et le Sénégal"', 'titre', 'La Réunion'],
+		['a section', /^## Objectifs\n/m, '## Objectifs\n\nComme en Guadeloupe, les jeunes…\n', '## Objectifs', 'Guadeloupe'],
+		['a partner', /^partenaires_ici:\n/m, 'partenaires_ici:\n  - "Le conseil départemental du Pas-de-Calais"\n', 'partenaires_ici[0]', 'Pas-de-Calais']
+	])('refuses a Département named in %s', (_ou, avant, apres, champ, nom) => {
+		copie.remplacer(FICHE, avant, apres);
+		expect(erreurs(copie)).toContainEqual({
+			fichier: `content/${FICHE}`,
+			champ,
+			message: `nomme « ${nom} », un Département réel : une fiche d'exemple n'en désigne aucun, elle dit au plus sa région (« un Département d'Occitanie »)`
+		});
+	});
+
+	it('lets a region be named, and the Haitian « département du Nord »', () => {
+		copie.remplacer(FICHE, /^## Objectifs\n/m, "## Objectifs\n\nComme dans le département du Nord d'Haïti et en Provence-Alpes-Côte d'Azur, les jeunes…\n");
+		expect(() => lireContenu(copie.dossier, copie.racine)).not.toThrow();
+	});
+
+	it('refuses a registered trademark', () => {
+		copie.remplacer(FICHE, /^## Résultats et effets ici\n/m, '## Résultats et effets ici\n\nUn Café des Aidants® a été créé.\n');
+		expect(erreurs(copie)).toContainEqual(
+			expect.objectContaining({ champ: '## Résultats et effets ici', message: expect.stringContaining('marque déposée') })
+		);
+	});
+
+	it('wants every contact of an example fiche marked fictitious', () => {
+		copie.remplacer(FICHE, /^ {4}fictif: true\n/m, '');
+		expect(erreurs(copie)).toContainEqual({
+			fichier: `content/${FICHE}`,
+			champ: 'contacts[0].fictif',
+			message: 'les contacts d\'une fiche d\'exemple sont inventés comme elle : ajoutez « fictif: true », montré aux lecteurs'
+		});
+	});
+});
+
+describe('the text of the kit', () => {
+	let copie: CopieContenu;
+	beforeEach(() => {
+		copie = copierContenu();
+	});
+	afterEach(() => copie.nettoyer());
+
+	it('refuses a word split by YAML line folding (letter, hyphen, space, letter)', () => {
+		copie.remplacer(ETAPE, 'connaissance du terrain — et ce que chacun retire', 'connaissance du savoir-\n      faire — et ce que chacun retire');
+		expect(erreurs(copie)).toContainEqual({
+			fichier: `content/${ETAPE}`,
+			champ: 'recommandations[4].pourquoi',
+			message: 'mot coupé « savoir- faire » : le pliage des lignes (>-) a séparé un mot composé ; écrivez « savoir-faire » d\'un seul tenant, sur une même ligne'
+		});
+	});
+
+	it('finds a split word in a page\'s text and in a fiche\'s section too', () => {
+		copie.remplacer('pages/a-propos.md', 'Pour qui ?', 'Pour qui ? Les agents eux- mêmes.');
+		copie.remplacer(FICHE, /^## Difficultés\n/m, '## Difficultés\n\nUne revue à mi- parcours.\n');
+		const liste = erreurs(copie);
+		expect(liste).toContainEqual(expect.objectContaining({ fichier: 'content/pages/a-propos.md', champ: 'texte', message: expect.stringContaining('« eux- mêmes »') }));
+		expect(liste).toContainEqual(expect.objectContaining({ fichier: `content/${FICHE}`, message: expect.stringContaining('« mi- parcours »') }));
+	});
+
+	it('refuses a fiche listed by hand in a stage: the lists come from the fiches\' tags', () => {
+		copie.remplacer(ETAPE, /\n---\n/, '\n---\nVoir la [plateforme](/fiches/plateforme-jeunes-engagement-citoyen).\n\n');
+		expect(erreurs(copie)).toContainEqual({
+			fichier: `content/${ETAPE}`,
+			champ: 'texte',
+			message:
+				"lien vers la fiche « /fiches/plateforme-jeunes-engagement-citoyen » écrit à la main : les fiches qui illustrent une étape et ses recommandations sont listées d'après leurs champs « etapes » et « recommandations » ; retirez le lien, ou étiquetez la fiche"
+		});
 	});
 });

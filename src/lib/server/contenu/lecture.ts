@@ -12,7 +12,7 @@ import type {
 	Temoignage
 } from '../db/schema.ts';
 import { referentielOdd } from '../referentiels/odd.ts';
-import { departement, nomPays } from '../referentiels/territoires.ts';
+import { departement, nomPays, region } from '../referentiels/territoires.ts';
 import { fieldPath, messageFr } from '../validation/messages.ts';
 import {
 	etapeSchema,
@@ -22,6 +22,7 @@ import {
 	taxonomiesSchema,
 	type SectionFiche
 } from './schemas.ts';
+import { atteinteAnonymat, lienVersFiche, motCoupe, textes, type Probleme } from './verifications.ts';
 
 export interface ErreurContenu {
 	fichier: string;
@@ -88,8 +89,10 @@ export interface FicheContenu extends SectionsFiche {
 	/** « stage.number » codes. */
 	recommandations: string[];
 	odd: { cible: string; justification: string }[];
-	/** INSEE codes of the French départements. */
+	/** INSEE codes of the French départements (never on an example fiche). */
 	departements: string[];
+	/** INSEE codes of the regions: an example fiche's fictitious location. */
+	regions: string[];
 	/** ISO 3166-1 alpha-2 codes of the partner countries. */
 	pays: string[];
 }
@@ -162,13 +165,25 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 		return undefined;
 	};
 
+	const signaler = (fichier: string, p: Probleme | undefined) => {
+		if (p) erreurs.push({ fichier, champ: p.champ || undefined, message: p.message });
+	};
+	/** Words split by YAML line folding, anywhere in a file's fields and text. */
+	const verifierMotsCoupes = (fichier: string, donnees: unknown, corps?: string) => {
+		for (const t of textes(donnees)) signaler(fichier, motCoupe(t.champ, t.texte));
+		if (corps !== undefined) signaler(fichier, motCoupe('texte', corps));
+	};
+
 	// ——— Taxonomies ———
 	const cheminTaxonomies = path.join(dossier, 'taxonomies.yml');
 	const sourceTaxonomies = lireFichier(cheminTaxonomies);
 	let taxonomies: z.output<typeof taxonomiesSchema> | undefined;
 	if (sourceTaxonomies !== undefined) {
 		const donnees = lireYaml(sourceTaxonomies, relatif(cheminTaxonomies), 1, erreurs);
-		if (donnees !== undefined) taxonomies = valider(taxonomiesSchema, donnees, relatif(cheminTaxonomies));
+		if (donnees !== undefined) {
+			taxonomies = valider(taxonomiesSchema, donnees, relatif(cheminTaxonomies));
+			verifierMotsCoupes(relatif(cheminTaxonomies), donnees);
+		}
 	}
 	const themes = (taxonomies?.themes ?? []).map((t, i) => ({ ...t, ordre: i + 1 }));
 	const publics = (taxonomies?.publics ?? []).map((p, i) => ({ ...p, ordre: i + 1 }));
@@ -196,6 +211,7 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 		if (source === undefined) continue;
 		const doc = separerFrontMatter(source, fichier, erreurs);
 		if (!doc) continue;
+		verifierMotsCoupes(fichier, doc.donnees, doc.corps);
 		const e = valider(etapeSchema, doc.donnees, fichier);
 		if (!e) {
 			const brutes = (doc.donnees as { recommandations?: unknown })?.recommandations;
@@ -271,6 +287,7 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 		if (source === undefined) continue;
 		const doc = separerFrontMatter(source, fichier, erreurs);
 		if (!doc) continue;
+		verifierMotsCoupes(fichier, doc.donnees, doc.corps);
 		const p = valider(pageSchema, doc.donnees, fichier);
 		if (!p) continue;
 		if (!doc.corps) erreurs.push({ fichier, message: 'le texte de la page (après le bloc ---) est vide' });
@@ -285,6 +302,7 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 		etapes: referencesEtapes,
 		cibles: new Set(referentielOdd().cibles.map((c) => c.code)),
 		departementExiste: (code) => departement(code) !== undefined,
+		region,
 		paysExiste: (code) => nomPays(code) !== undefined
 	});
 	const fiches: FicheContenu[] = [];
@@ -299,9 +317,15 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 		if (source === undefined) continue;
 		const doc = separerFrontMatter(source, fichier, erreurs);
 		if (!doc) continue;
+		verifierMotsCoupes(fichier, doc.donnees, doc.corps);
 		const f = valider(ficheSchema, doc.donnees, fichier);
 		const sections = decouperSections(doc.corps, fichier, erreurs);
 		if (!f || !sections) continue;
+		if (f.exemple) {
+			// The honesty rule: nothing in an example fiche points at a real Département.
+			for (const t of textes(doc.donnees)) signaler(fichier, atteinteAnonymat(t.champ, t.texte));
+			for (const [titre, champ] of SECTIONS_FICHE) signaler(fichier, atteinteAnonymat(`## ${titre}`, sections[champ]));
+		}
 
 		signalerDoublons(f.themes, fichier, 'themes', erreurs);
 		signalerDoublons(f.publics, fichier, 'publics', erreurs);
@@ -309,6 +333,7 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 		signalerDoublons(f.recommandations, fichier, 'recommandations', erreurs);
 		signalerDoublons(f.odd.map((o) => o.cible), fichier, 'odd', erreurs);
 		signalerDoublons(f.departements, fichier, 'departements', erreurs);
+		signalerDoublons(f.regions, fichier, 'regions', erreurs);
 		signalerDoublons(f.pays, fichier, 'pays', erreurs);
 
 		fiches.push({
@@ -338,6 +363,7 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 			recommandations: f.recommandations,
 			odd: f.odd,
 			departements: f.departements,
+			regions: f.regions,
 			pays: f.pays
 		});
 	}
@@ -358,6 +384,14 @@ export function lireContenu(dossier: string, racine = path.dirname(dossier)): Ki
 		}
 	};
 	for (const e of etapes) {
+		// Which fiches illustrate a stage is said by the fiches' tags, never by the stage's text.
+		signaler(e.fichier, lienVersFiche('texte', e.pourquoi));
+		e.recommandations.forEach((r, i) => {
+			signaler(e.fichier, lienVersFiche(`recommandations[${i}].pourquoi`, r.pourquoi));
+			if (r.enPratique) signaler(e.fichier, lienVersFiche(`recommandations[${i}].en_pratique`, r.enPratique));
+		});
+		e.ecueils.forEach((x, i) => signaler(e.fichier, lienVersFiche(`ecueils[${i}].description`, x.description)));
+		e.outils.forEach((o, i) => signaler(e.fichier, lienVersFiche(`outils[${i}].contenu`, o.contenu)));
 		verifierLiens(e.fichier, 'texte', e.pourquoi);
 		e.recommandations.forEach((r, i) => {
 			verifierLiens(e.fichier, `recommandations[${i}].pourquoi`, r.pourquoi);

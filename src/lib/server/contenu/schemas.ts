@@ -67,6 +67,8 @@ export interface ReferencesFiche {
 	etapes: Map<number, Set<number>>;
 	cibles: Set<string>;
 	departementExiste: (code: string) => boolean;
+	/** A region's name and number of départements, from its INSEE code; undefined when unknown. */
+	region: (code: string) => { nom: string; departements: number } | undefined;
 	paysExiste: (code: string) => boolean;
 }
 
@@ -89,6 +91,14 @@ export const creerFicheSchema = (ref: ReferencesFiche) => z.strictObject({
 			parmi(
 				ref.departementExiste,
 				(c) => `code de département « ${c} » inconnu (code INSEE attendu, par exemple « 44 », « 2A » ou « 974 »)`
+			)
+		)
+		.default([]),
+	regions: z
+		.array(
+			parmi(
+				(c) => ref.region(c) !== undefined,
+				(c) => `code de région « ${c} » inconnu (code INSEE attendu, par exemple « 76 » pour l'Occitanie ou « 53 » pour la Bretagne)`
 			)
 		)
 		.default([]),
@@ -172,8 +182,9 @@ export const creerFicheSchema = (ref: ReferencesFiche) => z.strictObject({
 		)
 		.default([]),
 	ressources: z.array(z.strictObject({ titre: texte(300), description: texte(1000) })).default([]),
-	contacts: z.array(z.strictObject({ nom: texte(200), role: texte(300) })).default([])
+	contacts: z.array(z.strictObject({ nom: texte(200), role: texte(300), fictif: z.boolean().optional() })).default([])
 }).superRefine((f, ctx) => {
+	if (f.exemple) verifierExemple(f, ref, ctx);
 	f.recommandations.forEach((code, i) => {
 		const etape = Number(code.split('.')[0]);
 		if (ref.etapes.has(etape) && !f.etapes.includes(etape)) {
@@ -185,6 +196,51 @@ export const creerFicheSchema = (ref: ReferencesFiche) => z.strictObject({
 		}
 	});
 });
+
+/** The smallest region an example fiche may name: fewer départements would point at one of them. */
+export const DEPARTEMENTS_MIN_REGION_EXEMPLE = 3;
+
+/**
+ * The honesty rule's structure (docs/content.md): an example fiche points at no real
+ * Département. It names one region at most, large enough not to designate one, and its contacts
+ * are marked fictitious.
+ */
+function verifierExemple(
+	f: { departements: string[]; regions: string[]; contacts: { fictif?: boolean }[] },
+	ref: ReferencesFiche,
+	ctx: z.RefinementCtx
+) {
+	if (f.departements.length > 0) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['departements'],
+			message:
+				'une fiche d\'exemple ne désigne aucun Département réel : retirez « departements » et placez-la dans sa région (« regions: ["76"] »), que les lecteurs voient comme une localisation fictive'
+		});
+	}
+	if (f.regions.length > 1) {
+		ctx.addIssue({ code: 'custom', path: ['regions'], message: 'une fiche d\'exemple est placée dans une seule région, celle de son porteur fictif' });
+	}
+	f.regions.forEach((code, i) => {
+		const r = ref.region(code);
+		if (r && r.departements < DEPARTEMENTS_MIN_REGION_EXEMPLE) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['regions', i],
+				message: `la région « ${r.nom} » compte ${r.departements === 1 ? 'un seul département' : `${r.departements} départements`} : la nommer désignerait un Département réel ; choisissez une région d'au moins ${DEPARTEMENTS_MIN_REGION_EXEMPLE} départements`
+			});
+		}
+	});
+	f.contacts.forEach((c, i) => {
+		if (c.fictif !== true) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['contacts', i, 'fictif'],
+				message: 'les contacts d\'une fiche d\'exemple sont inventés comme elle : ajoutez « fictif: true », montré aux lecteurs'
+			});
+		}
+	});
+}
 
 /** The twelve sections of a fiche's body, in order: heading in the file → field. */
 export const SECTIONS_FICHE = [

@@ -22,7 +22,8 @@ export type Ecueil = { titre: string; description: string };
 export type Financement = { financeur: string; type: string; montant?: number };
 export type Temoignage = { citation: string; auteur: string; consentement: true };
 export type Ressource = { titre: string; description: string };
-export type Contact = { nom: string; role: string };
+/** `fictif`: a contact of an example fiche, invented like the rest of it (shown so to readers). */
+export type Contact = { nom: string; role: string; fictif?: boolean };
 
 /** A PostgreSQL full-text search document, maintained by the database (generated column). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -338,7 +339,7 @@ export const fichesOddCibles = pgTable(
 	(t) => [primaryKey({ columns: [t.ficheId, t.cible] }), index().on(t.cible)]
 );
 
-export const TYPES_TERRITOIRE = ['departement', 'pays'] as const;
+export const TYPES_TERRITOIRE = ['departement', 'region', 'pays'] as const;
 export type TypeTerritoire = (typeof TYPES_TERRITOIRE)[number];
 
 export const fichesTerritoires = pgTable(
@@ -347,13 +348,16 @@ export const fichesTerritoires = pgTable(
 		ficheId: integer('fiche_id')
 			.notNull()
 			.references(() => fiches.id, { onDelete: 'cascade' }),
-		/** « departement »: INSEE code; « pays »: ISO 3166-1 alpha-2 code. */
+		/**
+		 * « departement », « region »: INSEE codes; « pays »: ISO 3166-1 alpha-2 code. An example
+		 * fiche is placed by its region only, never in a real département (docs/content.md).
+		 */
 		type: text('type').$type<TypeTerritoire>().notNull(),
 		code: text('code').notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.ficheId, t.type, t.code] }),
-		check('fiches_territoires_type_ck', sql`${t.type} in ('departement', 'pays')`),
+		check('fiches_territoires_type_ck', sql`${t.type} in ('departement', 'region', 'pays')`),
 		index().on(t.type, t.code)
 	]
 );

@@ -1,7 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { fiches, fichesTerritoires, fichesThemes, themes } from '../db/schema.ts';
-import { departement, nomPays } from '../referentiels/territoires.ts';
+import { departement, nomPays, region } from '../referentiels/territoires.ts';
+import { typographier } from '../../typographie.ts';
 
 /** What a list shows of a fiche. */
 export interface CarteFiche {
@@ -15,6 +16,8 @@ export interface CarteFiche {
 	statut: 'brouillon' | 'publiee';
 	themes: { slug: string; nom: string }[];
 	departements: { code: string; nom: string }[];
+	/** Regions named without a département: an example fiche's fictitious location. */
+	regions: { code: string; nom: string }[];
 	pays: { code: string; nom: string }[];
 }
 
@@ -59,10 +62,14 @@ export async function cartesFiches(db: Database, ids: number[]): Promise<CarteFi
 			const siens = territoires.filter((t) => t.ficheId === id);
 			return {
 				...fiche,
-				themes: liensThemes.filter((t) => t.ficheId === id).map(({ slug, nom }) => ({ slug, nom })),
+				titre: typographier(fiche.titre),
+				resume: typographier(fiche.resume),
+				porteur: typographier(fiche.porteur),
+				themes: liensThemes.filter((t) => t.ficheId === id).map(({ slug, nom }) => ({ slug, nom: typographier(nom) })),
 				departements: siens
 					.filter((t) => t.type === 'departement')
 					.map((t) => ({ code: t.code, nom: departement(t.code)?.nom ?? t.code })),
+				regions: siens.filter((t) => t.type === 'region').map((t) => ({ code: t.code, nom: region(t.code)?.nom ?? t.code })),
 				pays: siens.filter((t) => t.type === 'pays').map((t) => ({ code: t.code, nom: nomPays(t.code) ?? t.code }))
 			};
 		});

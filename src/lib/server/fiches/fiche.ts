@@ -17,7 +17,8 @@ import {
 } from '../db/schema.ts';
 import { SECTIONS_FICHE } from '../contenu/schemas.ts';
 import { rendreMarkdown } from '../markdown.ts';
-import { departement, nomPays } from '../referentiels/territoires.ts';
+import { departement, nomPays, region } from '../referentiels/territoires.ts';
+import { typographier, typographierSi } from '../../typographie.ts';
 
 /** A fiche with everything its page shows, whatever its status (the caller asks the policy), or undefined. */
 export async function ficheParSlug(db: Database, slug: string) {
@@ -73,42 +74,47 @@ export async function ficheParSlug(db: Database, slug: string) {
 		db.select().from(fichesTerritoires).where(eq(fichesTerritoires.ficheId, fiche.id)).orderBy(asc(fichesTerritoires.code))
 	]);
 
+	const t = typographier;
 	return {
 		id: fiche.id,
 		slug: fiche.slug,
 		statut: fiche.statut,
-		titre: fiche.titre,
-		resume: fiche.resume,
+		titre: t(fiche.titre),
+		resume: t(fiche.resume),
 		exemple: fiche.exemple,
-		porteur: fiche.porteur,
-		partenairesIci: fiche.partenairesIci,
-		partenairesLaBas: fiche.partenairesLaBas,
-		territoiresLaBas: fiche.territoiresLaBas,
+		porteur: t(fiche.porteur),
+		partenairesIci: fiche.partenairesIci.map(t),
+		partenairesLaBas: fiche.partenairesLaBas.map(t),
+		territoiresLaBas: typographierSi(fiche.territoiresLaBas),
 		periodeDebut: fiche.periodeDebut,
 		periodeFin: fiche.periodeFin,
 		budgetMontant: fiche.budgetMontant,
-		budgetCommentaire: fiche.budgetCommentaire,
-		financements: fiche.financements,
-		temoignages: fiche.temoignages,
-		ressources: fiche.ressources,
-		contacts: fiche.contacts,
+		budgetCommentaire: typographierSi(fiche.budgetCommentaire),
+		financements: fiche.financements.map((f) => ({ ...f, financeur: t(f.financeur) })),
+		temoignages: fiche.temoignages.map((x) => ({ ...x, citation: t(x.citation), auteur: t(x.auteur) })),
+		ressources: fiche.ressources.map((r) => ({ titre: t(r.titre), description: t(r.description) })),
+		// An example fiche's contacts are fictitious even where a file forgot to say so.
+		contacts: fiche.contacts.map((c) => ({ nom: t(c.nom), role: t(c.role), fictif: fiche.exemple || c.fictif === true })),
 		modifieLe: fiche.modifieLe,
 		sections: SECTIONS_FICHE.map(([titre, champ]) => ({ id: champ, titre, html: rendreMarkdown(fiche[champ]) })),
-		themes: listeThemes,
-		publics: listePublics,
-		etapes: listeEtapes,
-		recommandations: listeRecommandations,
+		themes: listeThemes.map((x) => ({ ...x, nom: t(x.nom) })),
+		publics: listePublics.map((x) => ({ ...x, nom: t(x.nom) })),
+		etapes: listeEtapes.map((e) => ({ ...e, titre: t(e.titre) })),
+		recommandations: listeRecommandations.map((r) => ({ ...r, titre: t(r.titre) })),
 		odd: cibles.map((c) => ({
 			code: c.code,
-			titre: c.titre.fr,
+			titre: t(c.titre.fr),
 			objectif: c.objectif,
-			objectifCourt: c.objectifCourt.fr,
-			justification: c.justification
+			objectifCourt: t(c.objectifCourt.fr),
+			justification: t(c.justification)
 		})),
 		departements: territoires
-			.filter((t) => t.type === 'departement')
-			.map((t) => ({ code: t.code, nom: departement(t.code)?.nom ?? t.code })),
-		pays: territoires.filter((t) => t.type === 'pays').map((t) => ({ code: t.code, nom: nomPays(t.code) ?? t.code }))
+			.filter((x) => x.type === 'departement')
+			.map((x) => ({ code: x.code, nom: departement(x.code)?.nom ?? x.code })),
+		regions: territoires.filter((x) => x.type === 'region').map((x) => ({ code: x.code, nom: region(x.code)?.nom ?? x.code })),
+		/** Where an example fiche is placed is invented too: the page says so. */
+		localisationFictive: fiche.exemple,
+		pays: territoires.filter((x) => x.type === 'pays').map((x) => ({ code: x.code, nom: nomPays(x.code) ?? x.code }))
 	};
 }
 

@@ -44,7 +44,10 @@ describe('the fiche list', () => {
 	it('gives each card its themes and territories by name', async () => {
 		const [carte] = await listerFiches(base.db, { pays: 'HT' });
 		expect(carte!.pays).toEqual([{ code: 'HT', nom: 'Haïti' }]);
-		expect(carte!.departements).toEqual([{ code: '971', nom: 'Guadeloupe' }]);
+		// An example fiche names its region only, never a département.
+		expect(carte!.departements).toEqual([]);
+		expect(carte!.regions).toEqual([{ code: '11', nom: 'Île-de-France' }]);
+		expect(carte!.exemple).toBe(true);
 		expect(carte!.themes.length).toBeGreaterThan(0);
 	});
 

@@ -13,6 +13,7 @@ import {
 } from '../db/schema.ts';
 import { nomPays } from '../referentiels/territoires.ts';
 import { cartesFiches } from './cartes.ts';
+import { typographier } from '../../typographie.ts';
 
 /** The filters of the fiche list, as they appear in its address (?theme=…&etape=…). */
 export const filtresSchema = z.object({
@@ -64,9 +65,9 @@ export async function optionsFiltres(db: Database): Promise<OptionsFiltres> {
 			.groupBy(fichesTerritoires.code)
 	]);
 	return {
-		themes: t,
-		etapes: e.map((x) => ({ valeur: String(x.numero), libelle: `${x.numero}. ${x.titre}`, nombre: x.nombre })),
-		publics: p,
+		themes: t.map((x) => ({ ...x, libelle: typographier(x.libelle) })),
+		etapes: e.map((x) => ({ valeur: String(x.numero), libelle: typographier(`${x.numero}. ${x.titre}`), nombre: x.nombre })),
+		publics: p.map((x) => ({ ...x, libelle: typographier(x.libelle) })),
 		pays: pays
 			.map((x) => ({ valeur: x.code, libelle: nomPays(x.code) ?? x.code, nombre: x.nombre }))
 			.sort((a, b) => a.libelle.localeCompare(b.libelle, 'fr'))

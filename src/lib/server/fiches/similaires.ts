@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import type { StatutFiche } from '../db/schema.ts';
 import { cartesFiches, type CarteFiche } from './cartes.ts';
+import { typographier } from '../../typographie.ts';
 
 const lignes = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
@@ -58,5 +59,5 @@ export async function autresTerritoires(db: Database, ficheId: number, statuts: 
 			where moi.fiche_id = ${ficheId} group by p.slug, p.nom, p.ordre`)
 	)
 		.filter((l) => l.nombre > 0)
-		.map((l) => ({ ...l, href: `/recherche?${l.facette}=${encodeURIComponent(l.valeur)}` }));
+		.map((l) => ({ ...l, nom: typographier(l.nom), href: `/recherche?${l.facette}=${encodeURIComponent(l.valeur)}` }));
 }

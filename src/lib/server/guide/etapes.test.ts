@@ -5,6 +5,7 @@ import { importerContenu } from '../contenu/import.ts';
 import { lireContenu } from '../contenu/lecture.ts';
 import { chiffresCles, etapeParSlug, indexRecommandations, listerEtapes } from './etapes.ts';
 import { pageParSlug } from './pages.ts';
+import { typographier } from '../../typographie.ts';
 
 const kit = lireContenu(CONTENU_REEL);
 let base: BaseDeTest;
@@ -54,6 +55,29 @@ describe('the method', () => {
 		expect(r2.fiches.map((f) => f.slug).sort()).toEqual(
 			kit.fiches.filter((f) => f.recommandations.includes('7.2')).map((f) => f.slug).sort()
 		);
+	});
+
+	// « Illustrée par » is never written by hand: it is the fiches tagged with the stage or recommendation.
+	it.each(kit.etapes.map((e) => [e.numero, e] as const))('stage %i and each of its recommendations list exactly the fiches tagged with them', async (numero, source) => {
+		const publiees = kit.fiches.filter((f) => f.statut === 'publiee');
+		const etape = (await etapeParSlug(base.db, source.slug))!;
+		expect(etape.fiches.map((f) => f.slug).sort()).toEqual(publiees.filter((f) => f.etapes.includes(numero)).map((f) => f.slug).sort());
+		const index = (await indexRecommandations(base.db)).find((e) => e.numero === numero)!;
+		for (const r of etape.recommandations) {
+			const attendues = publiees.filter((f) => f.recommandations.includes(`${numero}.${r.numero}`)).map((f) => f.slug).sort();
+			expect(r.fiches.map((f) => f.slug).sort(), `${numero}.${r.numero}`).toEqual(attendues);
+			expect(index.recommandations.find((x) => x.numero === r.numero)!.fiches.map((f) => f.slug).sort()).toEqual(attendues);
+		}
+	});
+
+	it('gives what it shows French typography, without changing what is stored', async () => {
+		const source = kit.etapes.find((e) => e.numero === 1)!;
+		const etape = (await etapeParSlug(base.db, source.slug))!;
+		expect(etape.titre).toBe(typographier(source.titre));
+		expect(etape.titre).toContain('’');
+		expect(etape.questionsCles[0]).toMatch(/\u202F\?$/);
+		expect(etape.pourquoiHtml).not.toMatch(/\p{L}'\p{L}/u);
+		expect((await pageParSlug(base.db, 'pourquoi-s-engager'))!.titre).toBe('Pourquoi s’engager\u202F?');
 	});
 
 	it('indexes every recommendation by stage', async () => {

@@ -11,6 +11,7 @@ import {
 } from '../db/schema.ts';
 import { cartesFiches, type CarteFiche } from '../fiches/cartes.ts';
 import { rendreMarkdown } from '../markdown.ts';
+import { typographier as t } from '../../typographie.ts';
 
 const fichesPubliees = eq(fiches.statut, 'publiee');
 
@@ -43,6 +44,8 @@ export async function listerEtapes(db: Database) {
 	const nb = (rows: { etapeId: number; n: number }[], id: number) => rows.find((r) => r.etapeId === id)?.n ?? 0;
 	return liste.map(({ id, ...e }) => ({
 		...e,
+		titre: t(e.titre),
+		resume: t(e.resume),
 		nbRecommandations: nb(nbRecommandations, id),
 		nbFiches: nb(nbFiches, id)
 	}));
@@ -65,8 +68,8 @@ async function fichesParRecommandation(db: Database, ids: number[]) {
 		.where(inArray(fichesRecommandations.recommandationId, ids))
 		.orderBy(desc(sql`ts_rank(${fiches.recherche}, ${motsDuTitre})`), asc(fiches.titre));
 	const parRecommandation = new Map<number, { slug: string; titre: string }[]>();
-	for (const { recommandationId, ...fiche } of lignes) {
-		parRecommandation.set(recommandationId, [...(parRecommandation.get(recommandationId) ?? []), fiche]);
+	for (const { recommandationId, slug, titre } of lignes) {
+		parRecommandation.set(recommandationId, [...(parRecommandation.get(recommandationId) ?? []), { slug, titre: t(titre) }]);
 	}
 	return parRecommandation;
 }
@@ -107,31 +110,35 @@ export async function etapeParSlug(db: Database, slug: string) {
 			.orderBy(desc(sql`pertinence`), asc(fiches.titre))
 	]);
 	const fichesParReco = await fichesParRecommandation(db, recos.map((r) => r.id));
+	const voisin = (numero: number) => {
+		const v = voisines.find((x) => x.numero === numero);
+		return v ? { ...v, titre: t(v.titre) } : null;
+	};
 
 	return {
 		numero: etape.numero,
 		slug: etape.slug,
-		titre: etape.titre,
-		resume: etape.resume,
+		titre: t(etape.titre),
+		resume: t(etape.resume),
 		pourquoiHtml: rendreMarkdown(etape.pourquoi),
-		questionsCles: etape.questionsCles,
-		ecueils: etape.ecueils.map((e) => ({ titre: e.titre, descriptionHtml: rendreMarkdown(e.description) })),
+		questionsCles: etape.questionsCles.map(t),
+		ecueils: etape.ecueils.map((e) => ({ titre: t(e.titre), descriptionHtml: rendreMarkdown(e.description) })),
 		recommandations: recos.map((r) => ({
 			numero: r.numero,
-			titre: r.titre,
+			titre: t(r.titre),
 			pourquoiHtml: rendreMarkdown(r.pourquoi),
 			enPratiqueHtml: r.enPratique ? rendreMarkdown(r.enPratique) : null,
 			fiches: fichesParReco.get(r.id) ?? []
 		})),
 		outils: outilsEtape.map((o) => ({
-			titre: o.titre,
+			titre: t(o.titre),
 			type: o.type,
-			description: o.description,
+			description: t(o.description),
 			contenuHtml: rendreMarkdown(o.contenu)
 		})),
-		autoEvaluation: questions,
-		precedente: voisines.find((v) => v.numero === etape.numero - 1) ?? null,
-		suivante: voisines.find((v) => v.numero === etape.numero + 1) ?? null,
+		autoEvaluation: questions.map((q) => ({ ...q, question: t(q.question) })),
+		precedente: voisin(etape.numero - 1),
+		suivante: voisin(etape.numero + 1),
 		fiches: await cartesFiches(db, illustrations.map((i) => i.id))
 	};
 }
@@ -151,8 +158,9 @@ export async function indexRecommandations(db: Database) {
 	const fichesParReco = await fichesParRecommandation(db, recos.map((r) => r.id));
 	return listeEtapes.map(({ id, ...e }) => ({
 		...e,
+		titre: t(e.titre),
 		recommandations: recos
 			.filter((r) => r.etapeId === id)
-			.map((r) => ({ numero: r.numero, titre: r.titre, fiches: fichesParReco.get(r.id) ?? [] }))
+			.map((r) => ({ numero: r.numero, titre: t(r.titre), fiches: fichesParReco.get(r.id) ?? [] }))
 	}));
 }

@@ -1,3 +1,5 @@
+import { typographier } from '../../typographie.ts';
+
 /** A passage of text with the searched words marked, ready to be escaped by the page. */
 export type Extrait = { texte: string; marque: boolean }[];
 
@@ -16,7 +18,7 @@ function sansMarkdown(texte: string): string {
 /** Splits ts_headline's output (highlights between \u0002 and \u0003) into segments. */
 export function extrait(brut: string): Extrait {
 	const segments: Extrait = [];
-	for (const [i, texte] of sansMarkdown(brut).split(/[\u0002\u0003]/).entries()) {
+	for (const [i, texte] of typographier(sansMarkdown(brut)).split(/[\u0002\u0003]/).entries()) {
 		if (texte) segments.push({ texte, marque: i % 2 === 1 });
 	}
 	return segments;

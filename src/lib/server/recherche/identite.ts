@@ -1,4 +1,4 @@
-import { departement, nomPays } from '../referentiels/territoires.ts';
+import { departement, nomPays, region } from '../referentiels/territoires.ts';
 
 export interface IdentiteFiche {
 	porteur: string;
@@ -6,6 +6,8 @@ export interface IdentiteFiche {
 	partenairesLaBas: string[];
 	territoiresLaBas: string | null;
 	departements: string[];
+	/** INSEE codes of regions named without a département (an example fiche's fictitious location). */
+	regions: string[];
 	pays: string[];
 	themes: string[];
 	publics: string[];
@@ -21,10 +23,13 @@ export function texteIdentite(
 	f: IdentiteFiche,
 	noms: { themes: Map<string, string>; publics: Map<string, string>; etapes: Map<number, string> }
 ): string {
-	const lieux = f.departements.flatMap((code) => {
-		const d = departement(code);
-		return d ? [d.nom, d.region] : [];
-	});
+	const lieux = [
+		...f.departements.flatMap((code) => {
+			const d = departement(code);
+			return d ? [d.nom, d.region] : [];
+		}),
+		...f.regions.map((code) => region(code)?.nom ?? '')
+	];
 	return [
 		f.porteur,
 		...f.partenairesIci,
@@ -42,11 +47,13 @@ export function texteIdentite(
 
 /**
  * The links of a fiche as « facette:valeur » terms (theme, public, stage, département, its
- * region, country, SDG goal), indexed with its search document so that one GIN index answers
+ * region or the region named alone, country, SDG goal), indexed with its search document so that one GIN index answers
  * the words and the facets together. Written with the fiche, like its identity; the status and
  * the period are added by the database (generated column `facettes`).
  */
-export function liensFacettes(f: Pick<IdentiteFiche, 'departements' | 'pays' | 'themes' | 'publics' | 'etapes'> & { cibles: string[] }): string[] {
+export function liensFacettes(
+	f: Pick<IdentiteFiche, 'departements' | 'regions' | 'pays' | 'themes' | 'publics' | 'etapes'> & { cibles: string[] }
+): string[] {
 	const termes = [
 		...f.themes.map((v) => `theme:${v}`),
 		...f.publics.map((v) => `public:${v}`),
@@ -56,6 +63,8 @@ export function liensFacettes(f: Pick<IdentiteFiche, 'departements' | 'pays' | '
 			const d = departement(v);
 			return d ? [`region:${d.regionCode}`] : [];
 		}),
+		// A region named alone counts in the region facet, never in a département's.
+		...f.regions.map((v) => `region:${v}`),
 		...f.pays.map((v) => `pays:${v}`),
 		// A target « 16.9 » belongs to goal 16.
 		...f.cibles.map((c) => `odd:${c.split('.')[0]}`)

@@ -4,6 +4,7 @@ import { tableauTexte } from '../db/motif.ts';
 import type { StatutFiche } from '../db/schema.ts';
 import { cartesFiches, type CarteFiche } from '../fiches/cartes.ts';
 import { nomPays } from '../referentiels/territoires.ts';
+import { typographier } from '../../typographie.ts';
 import { extrait, type Extrait } from './extraits.ts';
 import { FACETTES, PAR_PAGE, adresseRecherche, type Facette, type ParametresRecherche } from './parametres.ts';
 import { analyserRequete, requetesTexte, type RequeteAnalysee } from './requete.ts';
@@ -66,7 +67,7 @@ async function lireLibelles(db: Database): Promise<Libelles> {
 		db.execute(sql`select distinct code as v from fiches_territoires where type = 'pays'`)
 	]);
 	const carte = (r: unknown) =>
-		new Map(lignes<{ v: string; l: string }>(r).map((x) => [x.v, { libelle: x.l }] as const));
+		new Map(lignes<{ v: string; l: string }>(r).map((x) => [x.v, { libelle: typographier(x.l) }] as const));
 	const deps = lignes<{ v: string; l: string; r: string; rn: string }>(departements);
 	return {
 		theme: carte(themes),
@@ -292,7 +293,7 @@ async function chercherEtapes(db: Database, tsquery: string) {
 			order by ts_rank(e.recherche, ${tsquery}::tsquery) desc, e.numero
 			limit 4`)
 	);
-	return r.map((e) => ({ numero: e.numero, slug: e.slug, titre: e.titre, extrait: extrait(e.texte) }));
+	return r.map((e) => ({ numero: e.numero, slug: e.slug, titre: typographier(e.titre), extrait: extrait(e.texte) }));
 }
 
 async function chercherRecommandations(db: Database, tsquery: string) {
@@ -308,7 +309,7 @@ async function chercherRecommandations(db: Database, tsquery: string) {
 	return r.map((x) => ({
 		code: `${x.etape_numero}.${x.numero}`,
 		href: `/etapes/${x.slug}#recommandation-${x.etape_numero}-${x.numero}`,
-		titre: x.titre,
+		titre: typographier(x.titre),
 		etape: `${x.etape_numero}. ${x.etape}`,
 		extrait: extrait(x.texte)
 	}));

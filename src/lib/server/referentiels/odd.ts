@@ -34,10 +34,13 @@ export function referentielOdd() {
 		})
 	) as Record<(typeof LANGUES_ODD)[number], { goals: Record<string, string>; targets: Record<string, string> }>;
 
+	// Part of the upstream files is in decomposed Unicode (« é » as e + U+0301): composed here,
+	// so that the titles compare, search and print like any other text. Spaces are collapsed too.
+	const propre = (v: string | undefined) => v?.normalize('NFC').replace(/\s+/g, ' ').trim();
 	const traductions = (fichier: 'goals' | 'targets', cle: string): Traductions => {
-		const t: Traductions = { fr: fichiers.fr[fichier][cle]!.trim() };
+		const t: Traductions = { fr: propre(fichiers.fr[fichier][cle])! };
 		for (const langue of ['en', 'es', 'ar'] as const) {
-			const valeur = fichiers[langue][fichier][cle]?.trim();
+			const valeur = propre(fichiers[langue][fichier][cle]);
 			if (valeur) t[langue] = valeur;
 		}
 		return t;

@@ -43,11 +43,23 @@ export function nomPays(code: string): string | undefined {
 	return countries.getName(code, 'fr', { select: 'official' }) ?? undefined;
 }
 
+export interface Region {
+	code: string;
+	nom: string;
+	/** How many départements it has: an overseas region has one, and naming it names that Département. */
+	departements: number;
+}
+
 /** The 18 regions (13 metropolitan, 5 overseas), by name. */
-export const REGIONS: readonly { code: string; nom: string }[] = regionsBrutes
+export const REGIONS: readonly Region[] = regionsBrutes
 	.filter((r) => DEPARTEMENTS.some((d) => d.regionCode === r.code))
-	.map((r) => ({ code: r.code, nom: r.nom }))
+	.map((r) => ({ code: r.code, nom: r.nom, departements: DEPARTEMENTS.filter((d) => d.regionCode === r.code).length }))
 	.sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+
+const regionParCode = new Map(REGIONS.map((r) => [r.code, r]));
+
+/** A region by its INSEE code (« 76 » is Occitanie). */
+export const region = (code: string) => regionParCode.get(code);
 
 /** Every country with its French name, sorted by name (for pickers). */
 export function listePays(): { code: string; nom: string }[] {

@@ -1,0 +1,2 @@
+ALTER TABLE "fiches_territoires" DROP CONSTRAINT "fiches_territoires_type_ck";--> statement-breakpoint
+ALTER TABLE "fiches_territoires" ADD CONSTRAINT "fiches_territoires_type_ck" CHECK ("fiches_territoires"."type" in ('departement', 'region', 'pays'));
