@@ -7,6 +7,7 @@ import { configurationSso } from '#lib/server/comptes/sso.ts';
 import { arreter, db, demarrer } from '#lib/server/demarrage.ts';
 import { EN_TETES_SECURITE, HSTS } from '#lib/server/securite/en-tetes.js';
 import { garderEntrees } from '#lib/server/securite/entrees.ts';
+import { typographierHtml } from '#lib/typographie.ts';
 
 export const init: ServerInit = async () => {
 	await demarrer();
@@ -18,7 +19,10 @@ export const init: ServerInit = async () => {
 const principal: Handle = async ({ event, resolve }) => {
 	event.locals.acteur = await acteurDeLaRequete(auth(), event.request.headers);
 	// Better Auth's own endpoints: only the links of mails and the sign-on callback (porte.ts).
-	let response = (estCheminAuth(event.url.pathname) && (await passerLaPorte(event))) || (await resolve(event));
+	let response =
+		(estCheminAuth(event.url.pathname) && (await passerLaPorte(event))) ||
+		// French typography on every page's text, in one place (typographie.ts).
+		(await resolve(event, { transformPageChunk: ({ html }) => typographierHtml(html) }));
 	// Responses built elsewhere may have immutable headers.
 	response = new Response(response.body, response);
 	for (const [nom, valeur] of Object.entries(EN_TETES_SECURITE)) {

@@ -43,3 +43,29 @@ describe('French typography of a plain text', () => {
 		expect(une).toBe(`Qui${I}: «${I}un${F}?${I}» le 1er${I}mars, 2${F}000${I}€${F}! L’été…`);
 	});
 });
+
+describe('French typography of a rendered page', () => {
+	it('sets the typed spaces of the text, never adds one, never touches attributes, code or what forms send back', async () => {
+		const { typographierHtml, typographierEspaces } = await import('./typographie.ts');
+		expect(typographierEspaces('Why? Pourquoi ? L\'été')).toBe(`Why? Pourquoi${F}? L’été`);
+		const html = [
+			'<p title="a : b">Qui décide : « le comité » ?</p>',
+			'<input value="d\'abord : oui ?">',
+			'<textarea name="t">Texte tapé : ici ?</textarea>',
+			'<code>a : b</code><pre>x ; y</pre>',
+			'<script>var a = b ? c : d;</script>',
+			'<a href="/x?a=1&amp;b=2" data-x=\'>\'>le 1 décembre, 40 000 €</a>'
+		].join('');
+		expect(typographierHtml(html)).toBe(
+			[
+				`<p title="a : b">Qui décide${I}: «${I}le comité${I}»${F}?</p>`,
+				'<input value="d\'abord : oui ?">',
+				'<textarea name="t">Texte tapé : ici ?</textarea>',
+				'<code>a : b</code><pre>x ; y</pre>',
+				'<script>var a = b ? c : d;</script>',
+				`<a href="/x?a=1&amp;b=2" data-x='>'>le 1er${I}décembre, 40${F}000${I}€</a>`
+			].join('')
+		);
+		expect(typographierHtml(typographierHtml(html))).toBe(typographierHtml(html));
+	});
+});

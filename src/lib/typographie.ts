@@ -9,13 +9,14 @@ export const ESPACE_INSECABLE = '\u00A0';
 
 const MOIS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 /** Spaces an author may have typed, including the no-break ones: they are normalised. */
-const ESPACES = '[ \\t\\u00A0\\u202F]';
+const ESPACES = '[ \\t\\r\\n\\u00A0\\u202F]';
 // What may close a word before a mark that takes a space: letters, digits, closing signs.
 const FIN_DE_MOT = '[\\p{L}\\p{N}»)\\]’…]';
 // A mark is spaced only where it ends a phrase: « ?q= » in an address or « 10:30 » is left alone.
 const APRES_SIGNE = '(?=\\s|$|[»)\\]"’.,;:!?…])';
 
-const REGLES: [RegExp, string][] = [
+/** Rules that only turn what was typed into its French form, never add a space: safe on any text. */
+const REGLES_SURES: [RegExp, string][] = [
 	// One apostrophe style, the interface's: ’ (only between letters, never a quote).
 	[/(\p{L})'(?=\p{L})/gu, '$1’'],
 	[/\.\.\./g, '…'],
@@ -25,14 +26,20 @@ const REGLES: [RegExp, string][] = [
 	// Guillemets: a no-break space inside, whatever was typed.
 	[new RegExp(`«${ESPACES}*`, 'gu'), `«${ESPACE_INSECABLE}`],
 	[new RegExp(`${ESPACES}*»`, 'gu'), `${ESPACE_INSECABLE}»`],
-	// « ; ! ? »: a narrow no-break space before, replacing a typed space or added after a word.
+	// « ; ! ? »: a narrow no-break space before, replacing a typed space.
 	[new RegExp(`${ESPACES}+([;!?])`, 'gu'), `${ESPACE_FINE}$1`],
-	[new RegExp(`(?<=${FIN_DE_MOT})([;!?])${APRES_SIGNE}`, 'gu'), `${ESPACE_FINE}$1`],
-	// « : »: a no-break space before (after a letter only: never in « 10:30 » or « https: »).
+	// « : »: a no-break space before, replacing a typed space.
 	[new RegExp(`${ESPACES}+:`, 'gu'), `${ESPACE_INSECABLE}:`],
-	[new RegExp(`(?<=[\\p{L}»)\\]])(:)${APRES_SIGNE}`, 'gu'), `${ESPACE_INSECABLE}$1`],
 	// « 10 % », « 40 000 € »: the sign stays with its number.
 	[new RegExp(`(\\p{N})${ESPACES}+(%|€)`, 'gu'), `$1${ESPACE_INSECABLE}$2`]
+];
+
+/** French text written by authors of the kit: the marks also get their space where none was typed. */
+const REGLES: [RegExp, string][] = [
+	...REGLES_SURES,
+	[new RegExp(`(?<=${FIN_DE_MOT})([;!?])${APRES_SIGNE}`, 'gu'), `${ESPACE_FINE}$1`],
+	// After a letter only: never in « 10:30 » or « https: ».
+	[new RegExp(`(?<=[\\p{L}»)\\]])(:)${APRES_SIGNE}`, 'gu'), `${ESPACE_INSECABLE}$1`]
 ];
 
 /** Groups of three digits after one to three: « 40 000 » → 40 000 with a narrow no-break space. */
@@ -45,9 +52,46 @@ const MILLIERS = new RegExp(`(?<![\\p{N},.])\\p{N}{1,3}(?:${ESPACES}\\p{N}{3})+(
  * (never to code, addresses or attributes).
  */
 export function typographier(texte: string): string {
+	return appliquer(REGLES, texte);
+}
+
+/**
+ * The same without adding any space: the typed spaces before « ; : ! ? », inside « » and in
+ * numbers become no-break ones. For text of any origin and language (what users typed, the
+ * interface's strings), where « Why? » must stay as written.
+ */
+export function typographierEspaces(texte: string): string {
+	return appliquer(REGLES_SURES, texte);
+}
+
+function appliquer(regles: [RegExp, string][], texte: string): string {
 	let resultat = texte;
-	for (const [motif, remplacement] of REGLES) resultat = resultat.replace(motif, remplacement);
+	for (const [motif, remplacement] of regles) resultat = resultat.replace(motif, remplacement);
 	return resultat.replace(MILLIERS, (groupe) => groupe.replace(new RegExp(ESPACES, 'gu'), ESPACE_FINE));
+}
+
+/** Elements whose text is not prose: never touched (a textarea's text is what a form sends back). */
+const BRUTS = new Set(['script', 'style', 'textarea', 'pre', 'code', 'kbd', 'samp']);
+/** A tag, its quoted attributes included (a « > » inside quotes does not end it). */
+const BALISE = /<!--[\s\S]*?-->|<\/?([a-zA-Z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * A rendered page with its text typeset by typographierEspaces: text between tags only,
+ * never attributes (form values), scripts, styles, code or what a textarea holds.
+ */
+export function typographierHtml(html: string): string {
+	let sortie = '';
+	let dernier = 0;
+	let brut: string | undefined;
+	for (const m of html.matchAll(BALISE)) {
+		const texte = html.slice(dernier, m.index);
+		sortie += brut ? texte : typographierEspaces(texte);
+		sortie += m[0];
+		dernier = m.index + m[0].length;
+		const nom = m[1]?.toLowerCase();
+		if (nom && BRUTS.has(nom)) brut = m[0].startsWith('</') ? (brut === nom ? undefined : brut) : (brut ?? nom);
+	}
+	return sortie + (brut ? html.slice(dernier) : typographierEspaces(html.slice(dernier)));
 }
 
 /** The same, on an optional value. */
