@@ -19,6 +19,7 @@ const PAYS = paysJson as unknown as Fond;
 const REGIONS_METROPOLE = regionsJson as unknown as Fond;
 
 import { HAUTEUR_FRANCE, HAUTEUR_MONDE, LARGEUR_FRANCE, LARGEUR_MONDE } from '../../carte.ts';
+import { accorder } from '../../francais.ts';
 
 /** The five overseas départements, drawn in boxes beside metropolitan France. */
 const OUTRE_MER = ['971', '972', '973', '974', '976'];
@@ -115,13 +116,11 @@ export async function comptesTerritoires(db: Database, statuts: StatutFiche[]) {
 	};
 }
 
-/** « 1 fiche portée », « 2 fiches portées »: every word of the phrase agrees. */
-const pluriel = (n: number, groupe: string) => `${n} ${n > 1 ? groupe.replace(/(\p{L}+)/gu, '$1s') : groupe}`;
 
 /** « Occitanie : 2 fiches d'exemple (localisation fictive) », or « Bretagne : 1 fiche » for real ones. */
 function libelleRegion(nom: string, r: { n: number; exemples: number }) {
 	if (r.exemples === r.n) return `${nom} : ${r.n > 1 ? `${r.n} fiches d’exemple` : '1 fiche d’exemple'} (localisation fictive)`;
-	return `${nom} : ${pluriel(r.n, 'fiche portée')}${r.exemples ? `, dont ${r.exemples} d’exemple (localisation fictive)` : ''}`;
+	return `${nom} : ${accorder(r.n, 'fiche portée')}${r.exemples ? `, dont ${r.exemples} d’exemple (localisation fictive)` : ''}`;
 }
 
 /** Everything the page draws and lists. */
@@ -140,11 +139,11 @@ export async function carte(db: Database, statuts: StatutFiche[]) {
 
 	const metropole = f.metropole.map((x) => {
 		const d = dep(x.code);
-		return habiller(x, d.n, d.href, `${nomDep(x.code)} (${x.code}) : ${pluriel(d.n, 'fiche portée')}`);
+		return habiller(x, d.n, d.href, `${nomDep(x.code)} (${x.code}) : ${accorder(d.n, 'fiche portée')}`);
 	});
 	const encarts = f.encarts.map((x) => {
 		const d = dep(x.code);
-		return { ...habiller(x, d.n, d.href, `${nomDep(x.code)} (${x.code}) : ${pluriel(d.n, 'fiche portée')}`), nomCourt: nomDep(x.code) };
+		return { ...habiller(x, d.n, d.href, `${nomDep(x.code)} (${x.code}) : ${accorder(d.n, 'fiche portée')}`), nomCourt: nomDep(x.code) };
 	});
 	// Regions with fiches placed by region alone, drawn over the départements; hatched when all are examples.
 	const regions = f.regions.flatMap((x) => {
@@ -154,7 +153,7 @@ export async function carte(db: Database, statuts: StatutFiche[]) {
 	});
 	const pays = f.pays.map((x) => {
 		const n = c.pays.get(x.code) ?? 0;
-		return habiller(x, n, n > 0 ? `/recherche?pays=${x.code}` : undefined, `${x.nom} : ${pluriel(n, 'fiche partenaire')}`);
+		return habiller(x, n, n > 0 ? `/recherche?pays=${x.code}` : undefined, `${x.nom} : ${accorder(n, 'fiche partenaire')}`);
 	});
 	// Lines from each carrying département or region to each partner country: great-circle arcs.
 	const cheminMonde = geoPath(f.projectionMonde).digits(1);
@@ -193,7 +192,7 @@ export async function carte(db: Database, statuts: StatutFiche[]) {
 		...[...c.departements.entries()].flatMap(([code, n]) => {
 			const centre = f.centresMonde.get(`departement:${code}`);
 			return centre
-				? [{ cle: `departement-${code}`, exemple: false, x: arrondi(centre[0]), y: arrondi(centre[1]), libelle: `${nomDep(code)} (${code}) : ${pluriel(n, 'fiche portée')}`, href: `/recherche?departement=${code}` }]
+				? [{ cle: `departement-${code}`, exemple: false, x: arrondi(centre[0]), y: arrondi(centre[1]), libelle: `${nomDep(code)} (${code}) : ${accorder(n, 'fiche portée')}`, href: `/recherche?departement=${code}` }]
 				: [];
 		}),
 		...[...c.regions.entries()].flatMap(([code, r]) => {
