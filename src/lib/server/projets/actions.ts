@@ -4,8 +4,10 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { LIBELLES_ROLES_PROJET } from '#lib/projets/roles.ts';
-import { section as sectionDe } from '#lib/projets/sections.ts';
+import { lignes, section as sectionDe } from '#lib/projets/sections.ts';
+import { formaterDateHeure } from '#lib/dates.ts';
 import { adresseDesLiens } from '../comptes/auth.ts';
+import { compteDeLAdresse } from '../comptes/compte.ts';
 import { courrielAction, envoyerCourriel } from '../comptes/courriel.ts';
 import { journaliser } from '../comptes/journal.ts';
 import { compter, messageAttente } from '../comptes/limites.ts';
@@ -146,6 +148,7 @@ export async function commenter(event: RequestEvent) {
 	await ajouterCommentaire(db(), { projetId: projet.id, section: s.slug, auteurId: acteur.id, texte: v.data.texte });
 	const url = `${adresseDesLiens(event.url)}/projets/${projet.id}/${s.slug}#commentaires`;
 	const autres = (await equipeDuProjet(db(), projet.id)).filter((m) => m.id !== acteur.id);
+	const maintenant = new Date();
 	await Promise.all(
 		autres.map((m) =>
 			envoyerCourriel(
@@ -153,7 +156,10 @@ export async function commenter(event: RequestEvent) {
 					a: m.courriel,
 					nom: m.nom,
 					sujet: `${projet.titre} — nouveau commentaire sur « ${s.titre} »`,
-					paragraphes: [`${acteur.nom} a commenté la section « ${s.titre} » du projet « ${projet.titre} » :`, v.data.texte.length > 600 ? `${v.data.texte.slice(0, 600)}…` : v.data.texte],
+					paragraphes: [
+						`${acteur.nom} a commenté la section « ${s.titre} » du projet « ${projet.titre} », le ${formaterDateHeure(maintenant, m.fuseau, 'complete')} :`,
+						v.data.texte.length > 600 ? `${v.data.texte.slice(0, 600)}…` : v.data.texte
+					],
 					action: { libelle: 'Lire et répondre', url },
 					fin: 'Vous recevez ce message parce que vous faites partie de l’équipe de ce projet sur Terrinclus.'
 				})

@@ -189,7 +189,7 @@ export async function versionDeSection(db: Database, projetId: number, slug: str
 
 export async function equipeDuProjet(db: Database, projetId: number) {
 	const gens = await db
-		.select({ id: utilisateurs.id, nom: utilisateurs.name, courriel: utilisateurs.email, role: projetsEquipe.role })
+		.select({ id: utilisateurs.id, nom: utilisateurs.name, courriel: utilisateurs.email, fuseau: utilisateurs.fuseauHoraire, role: projetsEquipe.role })
 		.from(projetsEquipe)
 		.innerJoin(utilisateurs, eq(utilisateurs.id, projetsEquipe.utilisateurId))
 		.where(eq(projetsEquipe.projetId, projetId))
