@@ -215,7 +215,16 @@ export async function inviter(event: RequestEvent) {
 	if (!v.success) return fail(400, { formulaire: 'invitation', valeurs: saisie, erreurs: erreursDe(v.error.issues) });
 	const attente = await compter('invitation', { ip: adresseClient(event), courriel: acteur.courriel });
 	if (attente > 0) return fail(429, { formulaire: 'invitation', valeurs: saisie, erreurs: { formulaire: messageAttente(attente) } });
-	const jeton = await creerInvitationProjet(db(), { projetId: projet.id, courriel: v.data.courriel, role: v.data.role, invitePar: acteur.id });
+	const r = await creerInvitationProjet(db(), { projetId: projet.id, courriel: v.data.courriel, role: v.data.role, invitePar: acteur.id });
+	if (!r.ok) {
+		const refus = {
+			'soi-meme': 'C’est votre propre adresse : vous faites déjà partie de l’équipe du projet.',
+			'deja-membre': `${v.data.courriel} fait déjà partie de l’équipe du projet.`,
+			'deja-invite': `Une invitation est déjà en attente pour ${v.data.courriel}${'expireLe' in r ? `, valable jusqu’au ${formaterDateHeure(r.expireLe, acteur.fuseau)}` : ''}. Pour en envoyer une nouvelle, révoquez d’abord celle-ci.`
+		}[r.raison];
+		return fail(409, { formulaire: 'invitation', valeurs: saisie, erreurs: { courriel: refus } });
+	}
+	const jeton = r.jeton;
 	await envoyerCourriel(
 		courrielAction({
 			a: v.data.courriel,
@@ -223,7 +232,7 @@ export async function inviter(event: RequestEvent) {
 			paragraphes: [
 				`${acteur.nom} vous invite à construire avec son équipe le projet de coopération « ${projet.titre} », porté par ${projet.porteur}, avec le rôle « ${LIBELLES_ROLES_PROJET[v.data.role]} ».`,
 				'Terrinclus est le kit méthodologique de la coopération internationale pour l’inclusion : vous y remplirez ensemble, étape par étape, le dossier du projet.',
-				'Ce lien est valable 7 jours et ne sert qu’une fois. Si vous n’avez pas encore de compte, vous pourrez le créer avec cette adresse.'
+				`Ce lien est valable jusqu’au ${formaterDateHeure(r.expireLe, (await compteDeLAdresse(db(), v.data.courriel))?.fuseau, 'complete')} et ne sert qu’une fois. Si vous n’avez pas encore de compte, vous le créerez en l’ouvrant : cette adresse sera confirmée du même coup.`
 			],
 			action: { libelle: 'Voir l’invitation', url: `${adresseDesLiens(event.url)}/projets/invitations/${jeton}` },
 			fin: 'Si vous ne connaissez pas cette personne, ignorez ce message.'
@@ -287,7 +296,7 @@ export async function accepter(event: RequestEvent) {
 	const invitation = await invitationProjetParJeton(db(), event.params.jeton!);
 	if (!invitation || invitation.etat !== 'valable') return fail(410, { erreur: 'Cette invitation n’est plus valable.' });
 	const [moi] = await db().select({ courriel: utilisateurs.email }).from(utilisateurs).where(eq(utilisateurs.id, acteur.id));
-	if (moi?.courriel !== invitation.courriel) return fail(403, { erreur: `Cette invitation a été envoyée à une autre adresse que la vôtre (${moi?.courriel}).` });
+	if (moi?.courriel.toLowerCase() !== invitation.courriel.toLowerCase()) return fail(403, { erreur: `Cette invitation a été envoyée à une autre adresse que la vôtre (${moi?.courriel}).` });
 	const projetId = await accepterInvitationProjet(db(), invitation.id, acteur.id);
 	if (!projetId) return fail(410, { erreur: 'Cette invitation n’est plus valable.' });
 	await journaliser(db(), { evenement: 'invitation-acceptee', utilisateurId: acteur.id, courriel: invitation.courriel, details: { projet: projetId } });
