@@ -25,6 +25,7 @@ import {
 	creerInvitationProjet,
 	creerProjet,
 	enregistrerSection,
+	etatSection,
 	equipeDuProjet,
 	invitationProjetParJeton,
 	membresAjoutables,
@@ -37,7 +38,7 @@ import {
 	supprimerCommentaire as retirerCommentaire
 } from './projets.ts';
 import { listes } from './references.ts';
-import { lireSection } from './saisie.ts';
+import { actionDeTableau, changements, lireSection, sansLaLigne } from './saisie.ts';
 import { adresseClient } from '../securite/adresse.ts';
 import { identifiant } from '../validation/identifiant.ts';
 
@@ -109,16 +110,32 @@ export async function creer(event: RequestEvent) {
 	redirect(303, `/projets/${p.id}?cree`);
 }
 
-/** Saves a section, or keeps what was typed and explains: errors, or someone saved meanwhile. */
+/**
+ * Saves a section, or keeps what was typed and explains: errors, or someone saved meanwhile.
+ * A table's « Ajouter une ligne » saves too and comes back with one more empty row, focused;
+ * « Supprimer la ligne » saves without that row. Each lands on what it did (URL fragment).
+ */
 export async function enregistrer(event: RequestEvent) {
 	const { projet, acteur } = await projetPour(event, 'modifier');
 	const s = sectionPour(event.params.section);
-	const form = await event.request.formData();
+	const envoye = await event.request.formData();
+	const { ajouter, supprimer } = actionDeTableau(s, envoye);
+	const form = supprimer ? sansLaLigne(envoye, supprimer.tableau, supprimer.ligne) : envoye;
 	const versionLue = identifiant(form.get('_version'), { zero: true }) ?? -1;
+	const ajout = ajouter ?? null;
 	const { valides } = await listes(db());
 	const lecture = lireSection(s, form, valides);
-	if (!lecture.ok) return fail(400, { valeurs: lecture.valeurs, erreurs: lecture.erreurs, version: versionLue });
-	if (versionLue < 0) return fail(400, { valeurs: lecture.donnees, erreurs: { formulaire: 'Le formulaire est incomplet : rechargez la page.' }, version: 0 });
+	if (!lecture.ok) return fail(400, { valeurs: lecture.valeurs, erreurs: lecture.erreurs, version: versionLue, ajout });
+	if (versionLue < 0) return fail(400, { valeurs: lecture.donnees, erreurs: { formulaire: 'Le formulaire est incomplet : rechargez la page.' }, version: 0, ajout });
+	const ici = `/projets/${projet.id}/${s.slug}`;
+	// The new row's first field: the fragment scrolls to it and focuses it, without JavaScript.
+	const versLaLigne = (tableau: string) => {
+		const c = s.champs.find((x) => x.nom === tableau);
+		const n = lignes(lecture.donnees, tableau).length;
+		return c?.type === 'tableau' ? `#champ-${tableau}.${n}.${c.colonnes[0]!.nom}` : '';
+	};
+	// Adding a row to an unchanged section writes no version.
+	if (ajouter && !changements(s, (await etatSection(db(), projet.id, s.slug)).donnees, lecture.donnees).length) redirect(303, `${ici}?ajout=${ajouter}${versLaLigne(ajouter)}`);
 	const r = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees: lecture.donnees, versionLue, auteurId: acteur.id });
 	if (!r.ok) {
 		return fail(409, {
@@ -126,10 +143,12 @@ export async function enregistrer(event: RequestEvent) {
 			erreurs: {},
 			// Saving again replaces the other version knowingly: the form now carries its number.
 			version: r.actuel.version,
+			ajout,
 			conflit: { donnees: r.actuel.donnees, auteur: r.actuel.modifiePar ?? 'un autre membre de l’équipe', le: r.actuel.modifieLe?.toISOString() ?? null }
 		});
 	}
-	redirect(303, `/projets/${projet.id}/${s.slug}?enregistre=${r.version}`);
+	if (ajouter) redirect(303, `${ici}?enregistre=${r.version}&ajout=${ajouter}${versLaLigne(ajouter)}`);
+	redirect(303, `${ici}?enregistre=${r.version}${supprimer ? `&supprime=${supprimer.tableau}` : ''}#message-section`);
 }
 
 const schemaCommentaire = z.object({
