@@ -185,7 +185,7 @@ export async function commenter(event: RequestEvent) {
 			).catch((e: unknown) => console.error('Commentaire : courriel non envoyé', e))
 		)
 	);
-	redirect(303, `/projets/${projet.id}/${s.slug}?commente#commentaires`);
+	redirect(303, `/projets/${projet.id}/${s.slug}?commente#message-commentaires`);
 }
 
 /** Deletes a comment: its author may, and a pilote any of the project's. */
@@ -196,7 +196,7 @@ export async function supprimerCommentaire(event: RequestEvent) {
 	if (!c) return fail(404, { formulaire: 'commentaires', erreur: 'Ce commentaire n’existe pas ou a déjà été supprimé.' });
 	autoriser(acteur, 'supprimer', { type: 'commentaire', role, sien: c.auteurId === acteur.id });
 	await retirerCommentaire(db(), c.id);
-	redirect(303, `/projets/${projet.id}/${s.slug}?commentaire-supprime#commentaires`);
+	redirect(303, `/projets/${projet.id}/${s.slug}?commentaire-supprime#message-commentaires`);
 }
 
 /** Restores an earlier version of a section as a new version (nothing is overwritten). */
@@ -210,7 +210,7 @@ export async function restaurer(event: RequestEvent) {
 	const s = sectionPour(r.section);
 	const r2 = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees: r.donnees, versionLue, auteurId: acteur.id, restaure: r.version });
 	if (!r2.ok) return fail(409, { erreur: `La section « ${s.titre} » a été modifiée entre-temps par ${r2.actuel.modifiePar ?? 'un autre membre'} : relisez l’historique avant de restaurer.` });
-	redirect(303, `/projets/${projet.id}/${s.slug}?restaure=${r.version}`);
+	redirect(303, `/projets/${projet.id}/${s.slug}?restaure=${r.version}#message-section`);
 }
 
 export async function publier(event: RequestEvent) {
