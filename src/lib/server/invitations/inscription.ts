@@ -5,10 +5,12 @@
 // invitation is valid; any other sign-up goes the usual way (confirmation by mail).
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { compteDeLAdresse } from '../comptes/compte.ts';
+import { entetesPourAuth } from '../comptes/entetes.ts';
 import { auth } from '../comptes/instance.ts';
 import { journaliser } from '../comptes/journal.ts';
 import { estDoublon } from '../db/erreurs.ts';
 import { db } from '../demarrage.ts';
+import { adresseClient } from '../securite/adresse.ts';
 import { accepterInvitation, invitationParJeton } from '../organisations/organisations.ts';
 import { accepterInvitationProjet, invitationProjetParJeton } from '../projets/projets.ts';
 
@@ -73,7 +75,7 @@ export async function invitationDeLaSuite(suite: string | null | undefined): Pro
  */
 export async function inscrireParInvitation(event: RequestEvent, i: InvitationEnAttente, p: { nom: string; courriel: string; motDePasse: string }): Promise<undefined> {
 	if (p.courriel.toLowerCase() !== i.courriel.toLowerCase() || (await compteDeLAdresse(db(), p.courriel))) return undefined;
-	const ip = event.getClientAddress();
+	const ip = adresseClient(event);
 	const contexte = await auth().$context;
 	const hache = await contexte.password.hash(p.motDePasse);
 	let utilisateurId: string;
@@ -89,7 +91,7 @@ export async function inscrireParInvitation(event: RequestEvent, i: InvitationEn
 	await journaliser(db(), { evenement: 'inscription', utilisateurId, courriel: p.courriel, adresseIp: ip, details: { par: 'invitation', ...i.details } });
 	await journaliser(db(), { evenement: 'courriel-verifie-invitation', utilisateurId, courriel: p.courriel, adresseIp: ip, details: i.details });
 	// The session, as any sign-in opens it (Better Auth's cookie on our answer).
-	await auth().api.signInEmail({ body: { email: p.courriel, password: p.motDePasse, rememberMe: true }, headers: event.request.headers });
+	await auth().api.signInEmail({ body: { email: p.courriel, password: p.motDePasse, rememberMe: true }, headers: entetesPourAuth(event) });
 	await journaliser(db(), { evenement: 'connexion', utilisateurId, courriel: p.courriel, adresseIp: ip, details: { par: 'invitation' } });
 	const suite = await i.accepter(utilisateurId);
 	if (suite) await journaliser(db(), { evenement: 'invitation-acceptee', utilisateurId, courriel: p.courriel, adresseIp: ip, details: i.details });
