@@ -195,7 +195,7 @@ describe('the partner’s path', () => {
 		await soumettre(page, 'Créer mon compte');
 		// Signed in, in the team, on the project.
 		await page.waitForURL(`**${projet}?bienvenue`);
-		expect(await page.locator('main').textContent()).toContain('votre rôle : Contributeur·rice');
+		expect(await page.locator('main').textContent()).toContain('votre rôle : Contributeur·rice');
 		expect(await page.getByRole('link', { name: /Mon compte/ }).count()).toBe(1);
 		// No confirmation mail: the sign-up answered after any mail it sent.
 		expect(courrielsPour(boite(), partenaire).filter((c) => c.recuLe >= depuis)).toEqual([]);
