@@ -53,6 +53,9 @@ describe('the workspace’s tables', () => {
 		expect(await page.getByLabel('Libellé').first().inputValue()).toBe('Billets Saint-Brieuc–Thiès');
 		expect(await focus(page)).toBe('champ-depenses.1.categorie');
 		await verifierAccessibilite(page);
+		await page.setViewportSize({ width: 320, height: 800 });
+		expect(await page.locator('body').evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		await page.setViewportSize({ width: 1280, height: 800 });
 
 		// Adding again with nothing typed writes no new version.
 		await soumettre(page, 'Ajouter une ligne à « Dépenses »');
@@ -209,6 +212,9 @@ describe('the self-assessment', () => {
 		expect(await fil.getByRole('row').nth(1).getByRole('cell').nth(3).textContent()).toBe('0');
 		expect(await fil.getByRole('row').nth(2).getByRole('cell').nth(3).textContent()).toBe('100');
 		expect(await page.locator('.faibles').textContent()).toContain('Pas encore');
+		// On a phone, nothing is wider than the screen.
+		await page.setViewportSize({ width: 320, height: 800 });
+		expect(await page.locator('body').evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 	});
 
 	it('saves an answer as soon as it is given when scripts run', async () => {
@@ -227,7 +233,7 @@ describe('the self-assessment', () => {
 		const autre = await contexte.newPage();
 		await autre.goto(`${projet}/auto-evaluation`);
 		expect(await autre.locator('#etape-3 fieldset.question').first().getByLabel('Je ne sais pas').isChecked()).toBe(true);
-		expect(await autre.locator('#etape-3 .statut-etape').textContent()).toMatch(/^(Commencée : 1 question sur \d+|Enregistrée)$/);
+		expect(await autre.locator('#etape-3 .statut-etape').textContent()).toMatch(/^(Commencée\s:\s1 question sur \d+|Enregistrée)$/);
 		await verifierAccessibilite(autre);
 		await contexte.close();
 	});
@@ -282,6 +288,9 @@ describe('times', () => {
 		// The partner in Beirut chooses her zone on her account page (no JavaScript).
 		await rima.page.goto('/compte');
 		await verifierAccessibilite(rima.page);
+		await rima.page.setViewportSize({ width: 320, height: 800 });
+		expect(await rima.page.locator('body').evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		await rima.page.setViewportSize({ width: 1280, height: 800 });
 		const liste = rima.page.getByRole('combobox', { name: 'Fuseau horaire' });
 		expect(await liste.locator('optgroup').first().getAttribute('label')).toBe('Fuseaux des partenaires');
 		expect(await liste.locator('option:checked').getAttribute('value')).toBe('Europe/Paris');
