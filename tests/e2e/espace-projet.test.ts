@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formaterDateHeure, formaterHeure } from '../../src/lib/dates.ts';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
-import { adresse, boite, creerDepartement, MOT_DE_PASSE, nouvellePersonne, seConnecter, soumettre } from './comptes-de-test.ts';
+import { adresse, boite, creerDepartement, creerProjet, MOT_DE_PASSE, nouvellePersonne, seConnecter, soumettre } from './comptes-de-test.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
 
 let navigateur: Browser;
@@ -16,14 +16,6 @@ beforeAll(async () => {
 afterAll(() => navigateur.close());
 
 const suffixe = () => randomBytes(2).toString('hex');
-
-async function creerProjet(page: Page, titre: string) {
-	await page.goto('/projets/nouveau');
-	await page.getByLabel('Titre du projet').fill(titre);
-	await soumettre(page, 'Créer le projet');
-	await page.waitForURL('**/projets/*?cree');
-	return new URL(page.url()).pathname;
-}
 
 /** The id of the focused element, read in the page (works with JavaScript off too). */
 const focus = (page: Page) => page.locator('body').evaluate(() => document.activeElement?.id ?? '');

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, courrielsPour, lienDe } from '../support/boite-aux-lettres.ts';
-import { adresse, boite, creerDepartement, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
+import { adresse, boite, creerDepartement, creerProjet, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
 
 let navigateur: Browser;
@@ -26,14 +26,6 @@ async function poster(contexte: BrowserContext, chemin: string, corps: Record<st
 		headers: { cookie, origin: origine(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
 		body: new URLSearchParams(corps)
 	});
-}
-
-async function creerProjet(page: Page, titre: string) {
-	await page.goto('/projets/nouveau');
-	await page.getByLabel('Titre du projet').fill(titre);
-	await soumettre(page, 'Créer le projet');
-	await page.waitForURL('**/projets/*?cree');
-	return new URL(page.url()).pathname;
 }
 
 async function creerAssociation(page: Page, nom: string, pays = 'FR') {
