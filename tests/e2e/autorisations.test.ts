@@ -234,7 +234,8 @@ describe('what is private to organisation A', () => {
 			['/equipe?/inviter', { courriel: 'intrus@exemple.test', role: 'pilote' }],
 			['/equipe?/retirer', { membre: 'x' }],
 			['/historique?/restaurer', { revision: '1', version: '1' }],
-			['/auto-evaluation', {}],
+			['/auto-evaluation?/repondre', { etape: '1' }],
+			['/auto-evaluation?/terminer', {}],
 			['?/publier', { public: 'oui' }]
 		];
 		for (const role of ['membre', 'membreB', 'editeur', 'administrateur'] as const)
@@ -244,6 +245,12 @@ describe('what is private to organisation A', () => {
 		expect((await poster('membreA', `${projetA}/equipe?/inviter`, { courriel: 'x@exemple.test', role: 'lecteur' })).status).toBe(403);
 		expect((await poster('gestionnaireA', `${projetA}/equipe?/inviter`, { courriel: 'x@exemple.test', role: 'lecteur' })).status).toBe(403);
 		expect((await poster('gestionnaireA', `${projetA}?/publier`, { public: 'oui' })).status).toBe(403);
+		// The self-assessment: contributors and pilots answer it, readers do not.
+		for (const action of ['/auto-evaluation?/repondre', '/auto-evaluation?/terminer']) {
+			expect((await poster('membreA', `${projetA}${action}`, { etape: '1' })).status, action).toBe(403);
+			expect((await poster('gestionnaireA', `${projetA}${action}`, { etape: '1' })).status, action).not.toBe(403);
+		}
+		expect((await poster('proprietaireA', `${projetA}/auto-evaluation?/repondre`, { etape: '1' })).status).toBe(303);
 		const identite = await (await fetch(new URL(`${projetA}/identite`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();
 		expect(identite).toContain('value="Projet de A"');
 		// Comments: their author deletes them, the pilot any, nobody else.
@@ -258,6 +265,13 @@ describe('what is private to organisation A', () => {
 		expect((await poster('proprietaireA', `${projetA}/identite?/supprimerCommentaire`, { commentaire: duLecteur! })).status).toBe(404);
 		expect((await poster('proprietaireA', `${projetA}/cadre-logique?/supprimerCommentaire`, { commentaire: duLecteur! })).status).toBe(303);
 		expect(await lire('proprietaireA')).not.toContain('Note du lecteur');
+	});
+
+	it('lets each account choose its own time zone, and a visitor none', async () => {
+		expect((await poster('visiteur', '/compte?/fuseau', { fuseau: 'Asia/Beirut' })).status).toBe(303);
+		for (const role of ['membre', 'membreA', 'membreB', 'editeur', 'administrateur'] as const) {
+			expect((await poster(role, '/compte?/fuseau', { fuseau: 'Europe/Paris' })).status, role).toBe(200);
+		}
 	});
 
 	it('refuses the admin forms to everyone but administrators', async () => {

@@ -58,3 +58,12 @@ export async function creerDepartement(page: Page, nom: string, departement: str
 	await page.waitForURL('**/organisations/**?creee');
 	return new URL(page.url()).pathname;
 }
+
+/** Creates a project carried by the person's first organisation; answers its address. */
+export async function creerProjet(page: Page, titre: string) {
+	await page.goto('/projets/nouveau');
+	await page.getByLabel('Titre du projet').fill(titre);
+	await soumettre(page, 'Créer le projet');
+	await page.waitForURL('**/projets/*?cree');
+	return new URL(page.url()).pathname;
+}

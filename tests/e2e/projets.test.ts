@@ -29,6 +29,18 @@ async function creerProjet(page: Page, titre: string) {
 	return new URL(page.url()).pathname;
 }
 
+/** Answers the self-assessment stage by stage, each stage saved by its own button. */
+async function repondreEtapeParEtape(page: Page, choix: (etape: number, question: number) => string) {
+	const n = await page.locator('form.etape').count();
+	for (let e = 1; e <= n; e++) {
+		const etape = page.locator(`#etape-${e}`);
+		const questions = etape.locator('fieldset.question');
+		const q = await questions.count();
+		for (let i = 0; i < q; i++) await questions.nth(i).getByLabel(choix(e, i)).check();
+		await Promise.all([page.waitForURL(`**/auto-evaluation?etape=${e}#message-etape-${e}`), etape.getByRole('button', { name: `Enregistrer l’étape ${e}` }).click()]);
+	}
+}
+
 /** Downloads a file with the context's cookies. */
 async function telecharger(contexte: BrowserContext, chemin: string) {
 	const r = await contexte.request.get(new URL(chemin, baseURL()).toString());
@@ -36,14 +48,25 @@ async function telecharger(contexte: BrowserContext, chemin: string) {
 }
 
 describe('a project built with the partner abroad', () => {
-	it('goes from creation to the exported dossier', async () => {
-		const suffixe = randomBytes(2).toString('hex');
-		const agent = await nouvellePersonne(navigateur, 'Camille Martin');
+	// One journey in two steps, each with its own time: the second goes on with the first's project.
+	const suffixe = randomBytes(2).toString('hex');
+	let agent: Awaited<ReturnType<typeof nouvellePersonne>>;
+	let cp: BrowserContext;
+	let partenaire: Page;
+	let projet = '';
+	const adressePartenaire = adresse('awa', 'ziguinchor.test');
+	afterAll(async () => {
+		await cp?.close();
+		await agent?.contexte.close();
+	});
+
+	it('creates the project and brings the partner abroad into its team', async () => {
+		agent = await nouvellePersonne(navigateur, 'Camille Martin');
 		const page = agent.page;
-		await creerDepartement(page, `Département de Loire-Atlantique ${suffixe}`, '44');
+		await creerDepartement(page, `Département des Deux-Sèvres ${suffixe}`, '79');
 
 		// The officer creates the project: it opens on its home, private, with her as pilot.
-		const projet = await creerProjet(page, `Mobilité des jeunes ${suffixe}`);
+		projet = await creerProjet(page, `Mobilité des jeunes ${suffixe}`);
 		expect(await main(page).textContent()).toContain('votre rôle : Pilote');
 		expect(await page.getByRole('status').textContent()).toContain('Le projet est créé');
 		await verifierAccessibilite(page);
@@ -66,7 +89,7 @@ describe('a project built with the partner abroad', () => {
 		await page.getByLabel('Cible', { exact: true }).first().fill('8.6');
 		await page.getByLabel('En quoi le projet y contribue').first().fill('Des jeunes sans emploi ni formation reprennent un parcours.');
 		await soumettre(page, 'Enregistrer');
-		await page.waitForURL(`**${projet}/identite?enregistre=2`);
+		await page.waitForURL(`**${projet}/identite?enregistre=2#message-section`);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Identité du projet');
 		expect(await page.getByLabel('Cible', { exact: true }).first().inputValue()).toMatch(/^8\.6 — /);
 		// The kit beside the form now suggests fiches close to the project.
@@ -86,27 +109,22 @@ describe('a project built with the partner abroad', () => {
 		// The partner abroad is invited by mail, signs up and joins as a contributor.
 		await page.goto(`${projet}/equipe`);
 		await verifierAccessibilite(page);
-		const adressePartenaire = adresse('awa', 'ziguinchor.test');
-		let depuis = Date.now();
+		const depuis = Date.now();
 		await page.getByLabel('Adresse électronique', { exact: true }).fill(adressePartenaire);
 		await soumettre(page, 'Envoyer l’invitation');
 		expect(await page.getByRole('status').textContent()).toContain(`Invitation envoyée à ${adressePartenaire}`);
 		const invitation = await attendreCourriel(boite(), adressePartenaire, /Invitation au projet/, depuis);
 		expect(invitation.texte).toContain('Camille Martin vous invite');
-		const cp = await nouveauContexte(navigateur, { javaScriptEnabled: false });
-		const partenaire = await cp.newPage();
+		cp = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+		partenaire = await cp.newPage();
 		await partenaire.goto(lienDe(invitation, baseURL()));
 		await verifierAccessibilite(partenaire);
+		// Her account is created from the invitation, which confirms her address: straight into the team.
 		await partenaire.getByRole('link', { name: 'Créer un compte' }).click();
-		depuis = Date.now();
 		await partenaire.getByLabel('Nom', { exact: true }).fill('Awa Diop');
-		await partenaire.getByLabel('Adresse électronique', { exact: true }).fill(adressePartenaire);
 		await partenaire.getByLabel('Mot de passe', { exact: true }).fill(MOT_DE_PASSE);
 		await partenaire.getByLabel('Confirmation du mot de passe', { exact: true }).fill(MOT_DE_PASSE);
 		await soumettre(partenaire, 'Créer mon compte');
-		await partenaire.goto(lienDe(await attendreCourriel(boite(), adressePartenaire, /Confirmez/, depuis), baseURL()));
-		await partenaire.waitForURL('**/projets/invitations/**');
-		await soumettre(partenaire, 'Rejoindre le projet');
 		await partenaire.waitForURL(`**${projet}?bienvenue`);
 		expect(await main(partenaire).textContent()).toContain('votre rôle : Contributeur·rice');
 		// Her authority's organisation makes it a partner of the project.
@@ -119,13 +137,17 @@ describe('a project built with the partner abroad', () => {
 		await partenaire.goto(projet);
 		expect(await partenaire.locator('.sous-titre').textContent()).toContain(`avec Conseil départemental de Ziguinchor ${suffixe}`);
 
+	});
+
+	it('fills the sections together, through a conflict, comments and a restored version', async () => {
+		const page = agent.page;
 		// Both open the shared diagnosis; the partner saves first, the officer's save is refused
 		// with both versions shown, and nothing she typed is lost.
 		await page.goto(`${projet}/diagnostic`);
 		await partenaire.goto(`${projet}/diagnostic`);
 		await partenaire.getByLabel('Besoins là-bas').fill('Peu de solutions pour les jeunes sortis du système scolaire à Ziguinchor.');
 		await soumettre(partenaire, 'Enregistrer');
-		await partenaire.waitForURL('**/diagnostic?enregistre=1');
+		await partenaire.waitForURL('**/diagnostic?enregistre=1#message-section');
 		await page.getByLabel('Besoins ici').fill('Des jeunes suivis par les missions locales qui n’ont jamais quitté leur quartier.');
 		await soumettre(page, 'Enregistrer');
 		const conflit = page.getByRole('alert');
@@ -137,7 +159,7 @@ describe('a project built with the partner abroad', () => {
 		// She resolves it: keeps the partner's text with hers, and saves knowingly.
 		await page.getByLabel('Besoins là-bas').fill('Peu de solutions pour les jeunes sortis du système scolaire à Ziguinchor.');
 		await soumettre(page, 'Enregistrer ma version');
-		await page.waitForURL('**/diagnostic?enregistre=2');
+		await page.waitForURL('**/diagnostic?enregistre=2#message-section');
 		expect(await page.getByLabel('Besoins ici').inputValue()).toContain('quartier');
 		expect(await page.getByLabel('Besoins là-bas').inputValue()).toContain('Ziguinchor');
 
@@ -149,11 +171,12 @@ describe('a project built with the partner abroad', () => {
 		await partenaire.getByLabel('Cible', { exact: true }).first().fill('30');
 		await soumettre(partenaire, 'Enregistrer');
 		expect(await main(partenaire).textContent()).toContain('Aucun indicateur ne mesure les effets en France');
+		await soumettre(partenaire, 'Ajouter une ligne à « Indicateurs »');
 		await partenaire.getByLabel('Indicateur', { exact: true }).nth(1).fill('Jeunes de Loire-Atlantique en emploi ou formation six mois après');
 		await partenaire.getByLabel('Côté').nth(1).selectOption('ici');
 		await partenaire.getByLabel('Unité').nth(1).fill('%');
 		await soumettre(partenaire, 'Enregistrer');
-		await partenaire.waitForURL('**/cadre-logique?enregistre=2');
+		await partenaire.waitForURL('**/cadre-logique?enregistre=2#message-section');
 		expect(await main(partenaire).textContent()).not.toContain('Aucun indicateur ne mesure les effets en France');
 		await verifierAccessibilite(partenaire);
 
@@ -168,6 +191,7 @@ describe('a project built with the partner abroad', () => {
 		expect(await page.getByLabel('Libellé').first().inputValue()).toBe('Billets Nantes–Ziguinchor');
 		await page.getByLabel('Montant', { exact: true }).first().fill('12 000');
 		await page.getByLabel('Côté').first().selectOption('ici');
+		await soumettre(page, 'Ajouter une ligne à « Dépenses »');
 		await page.getByLabel('Catégorie').nth(1).selectOption('activites');
 		await page.getByLabel('Libellé').nth(1).fill('Chantier à Ziguinchor');
 		await page.getByLabel('Côté').nth(1).selectOption('la-bas');
@@ -180,11 +204,12 @@ describe('a project built with the partner abroad', () => {
 		await page.getByLabel('Type').first().selectOption('fonds-propres');
 		await page.getByLabel('Montant (€)').first().fill('10 000');
 		await page.getByLabel('Statut').first().selectOption('acquis');
+		await soumettre(page, 'Ajouter une ligne à « Financements (en euros) »');
 		await page.getByLabel('Financeur').nth(1).fill('Ministère de l’Europe et des Affaires étrangères');
 		await page.getByLabel('Type').nth(1).selectOption('appel-etat');
 		await page.getByLabel('Montant (€)').nth(1).fill('12 000');
 		await soumettre(page, 'Enregistrer');
-		await page.waitForURL('**/budget?enregistre=1');
+		await page.waitForURL('**/budget?enregistre=3#message-section');
 		const bilan = await page.locator('.bilan').textContent();
 		expect(bilan).toMatch(/Dépenses : 22\s000,00\s€/); // 12,000 + 6,559,570 × 0.00152449 (10,000.00) = 22,000
 		expect(bilan).toContain('le budget est équilibré');
@@ -195,11 +220,12 @@ describe('a project built with the partner abroad', () => {
 		await page.getByLabel('Activité').first().fill('Préparation au départ');
 		await page.getByLabel('Début').first().fill('2027-01-15');
 		await page.getByLabel('Fin').first().fill('2027-04-30');
+		await soumettre(page, 'Ajouter une ligne à « Activités »');
 		await page.getByLabel('Activité').nth(1).fill('Chantier à Ziguinchor');
 		await page.getByLabel('Début').nth(1).fill('2027-05-01');
 		await page.getByLabel('Fin').nth(1).fill('2027-05-31');
 		await soumettre(page, 'Enregistrer');
-		await page.waitForURL('**/calendrier?enregistre=1');
+		await page.waitForURL('**/calendrier?enregistre=2#message-section');
 		expect(await page.locator('svg[role="img"] rect').count()).toBe(2);
 		expect(await page.getByRole('table', { name: 'Calendrier des activités' }).getByRole('row').count()).toBe(3);
 		await verifierAccessibilite(page);
@@ -210,18 +236,19 @@ describe('a project built with the partner abroad', () => {
 		await page.getByLabel('Activité', { exact: true }).first().fill('Préparation au départ');
 		await page.getByLabel('Référent').first().fill('Marie Durand');
 		await page.getByLabel('Implication').first().selectOption('pilote');
+		await soumettre(page, 'Ajouter une ligne à « Services et activités »');
 		await page.getByLabel('Service', { exact: true }).nth(1).selectOption('relations-internationales');
 		await page.getByLabel('Activité', { exact: true }).nth(1).fill('Chantier à Ziguinchor');
 		await page.getByLabel('Implication').nth(1).selectOption('contributeur');
 		await soumettre(page, 'Enregistrer');
-		await page.waitForURL('**/transversalite?enregistre=1');
+		await page.waitForURL('**/transversalite?enregistre=2#message-section');
 		const matrice = page.getByRole('region', { name: 'Matrice services × activités' });
 		expect(await matrice.getByRole('columnheader').allTextContents()).toEqual(['Service (référents)', 'Préparation au départ', 'Chantier à Ziguinchor']);
 		expect(await matrice.getByRole('row', { name: /Insertion/ }).textContent()).toContain('Marie Durand');
 		await verifierAccessibilite(page);
 
 		// A comment reaches the partner by mail.
-		depuis = Date.now();
+		const depuis = Date.now();
 		await page.goto(`${projet}/budget`);
 		await page.getByLabel('Votre commentaire').fill('Awa, peux-tu confirmer le coût du chantier ?');
 		await soumettre(page, 'Publier le commentaire');
@@ -232,7 +259,7 @@ describe('a project built with the partner abroad', () => {
 		await page.getByLabel('Votre commentaire').fill('Message envoyé par erreur');
 		await soumettre(page, 'Publier le commentaire');
 		await page.getByRole('button', { name: /Supprimer le commentaire de Camille Martin/ }).last().click();
-		await page.waitForURL('**/budget?commentaire-supprime#commentaires');
+		await page.waitForURL('**/budget?commentaire-supprime#message-commentaires');
 		const commentaires = await page.locator('#commentaires').textContent();
 		expect(commentaires).not.toContain('envoyé par erreur');
 		expect(commentaires).toContain('peux-tu confirmer le coût du chantier');
@@ -251,29 +278,28 @@ describe('a project built with the partner abroad', () => {
 		await page.getByRole('link', { name: 'Voir la version 1 de « Diagnostic partagé »' }).click();
 		expect(await page.locator('#version').textContent()).toContain('Awa Diop');
 		await soumettre(page, 'Restaurer cette version');
-		await page.waitForURL('**/diagnostic?restaure=1');
+		await page.waitForURL('**/diagnostic?restaure=1#message-section');
 		expect(await page.getByLabel('Besoins ici').inputValue()).toBe('');
 		expect(await page.getByLabel('Besoins là-bas').inputValue()).toContain('Ziguinchor');
 		await page.goto(`${projet}/historique?section=diagnostic`);
 		expect(await page.getByRole('row', { name: /Restauration de la version 1/ }).count()).toBe(1);
 
-		// Self-assessment: weak points lead to the recommendation to read; the history is kept.
+	});
+
+	it('goes on to the self-assessment and the exported dossier', async () => {
+		const page = agent.page;
+		// Self-assessment, stage by stage: weak points lead to the recommendation to read; the history is kept.
 		await page.goto(`${projet}/auto-evaluation`);
-		const groupes = page.locator('fieldset.question');
-		const n = await groupes.count();
-		expect(n).toBeGreaterThan(20);
-		await soumettre(page, 'Enregistrer l’auto-évaluation');
-		expect(await page.getByRole('alert').textContent()).toContain(`${n} choses à corriger`);
-		for (let i = 0; i < n; i++) await groupes.nth(i).getByLabel(i === 0 ? 'Pas encore' : 'En bonne partie').check();
-		await soumettre(page, 'Enregistrer l’auto-évaluation');
-		await page.waitForURL('**/auto-evaluation?enregistree#resultats');
+		expect(await page.locator('fieldset.question').count()).toBeGreaterThan(20);
+		await soumettre(page, 'Terminer l’auto-évaluation');
+		expect(await page.getByRole('alert').textContent()).toContain('Il reste des questions sans réponse');
+		await repondreEtapeParEtape(page, (e, i) => (e === 1 && i === 0 ? 'Pas encore' : 'En bonne partie'));
+		await Promise.all([page.waitForURL('**/auto-evaluation?terminee#message-resultats'), page.locator('#terminer').getByRole('button').click()]);
 		expect(await page.getByRole('table', { name: 'Scores par étape (sur 100)' }).textContent()).toContain('Ensemble');
 		expect(await page.locator('.faibles').textContent()).toContain('Pas encore');
 		expect(await page.locator('.faibles a').count()).toBe(1);
 		await verifierAccessibilite(page);
-		await groupes.nth(0).getByLabel('Tout à fait').check();
-		await soumettre(page, 'Enregistrer l’auto-évaluation');
-		expect(await page.getByRole('region', { name: 'Auto-évaluations successives' }).getByRole('row').count()).toBe(3);
+		// (Successive takings and their history: tests/e2e/espace-projet.test.ts.)
 
 		// The home shows the progress, the team, the latest changes.
 		await page.goto(projet);
@@ -322,15 +348,13 @@ describe('a project built with the partner abroad', () => {
 		});
 		expect(total).toMatchObject({ formula: expect.stringContaining('SUM(G'), result: 22000 });
 
-		await cp.close();
-		await agent.contexte.close();
 	});
 });
 
 describe('what others see of a project', () => {
 	it('hides a private project from an outsider, by page, form or export; readers read but do not write', async () => {
 		const pilote = await nouvellePersonne(navigateur, 'Jeanne Moreau');
-		await creerDepartement(pilote.page, `Département du Gers ${randomBytes(2).toString('hex')}`, '32');
+		await creerDepartement(pilote.page, `Département des Landes ${randomBytes(2).toString('hex')}`, '40');
 		const projet = await creerProjet(pilote.page, 'Projet confidentiel');
 		const autre = await nouvellePersonne(navigateur, 'Bruno Garnier');
 		for (const chemin of ['', '/identite', '/equipe', '/historique', '/auto-evaluation', '/export/docx', '/export/pdf', '/export/xlsx']) {
@@ -380,7 +404,7 @@ describe('drafts kept while typing', () => {
 	it('offers back what was typed and not saved, with JavaScript', async () => {
 		const courriel = adresse('lea');
 		const p = await nouvellePersonne(navigateur, 'Léa Bernard', courriel);
-		await creerDepartement(p.page, `Département de la Creuse ${randomBytes(2).toString('hex')}`, '23');
+		await creerDepartement(p.page, `Département de la Haute-Vienne ${randomBytes(2).toString('hex')}`, '87');
 		const projet = await creerProjet(p.page, 'Projet au brouillon');
 		await p.contexte.close();
 		const contexte = await nouveauContexte(navigateur);
@@ -399,7 +423,7 @@ describe('drafts kept while typing', () => {
 		expect(await page.getByLabel('Mandat politique').inputValue()).toBe('Délibération du 12 mars');
 		await verifierAccessibilite(page);
 		await soumettre(page, 'Enregistrer');
-		await page.waitForURL('**/diagnostic?enregistre=1');
+		await page.waitForURL('**/diagnostic?enregistre=1#message-section');
 		expect(await page.getByRole('button', { name: 'Reprendre mon brouillon' }).count()).toBe(0);
 		await contexte.close();
 	});

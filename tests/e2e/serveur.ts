@@ -186,7 +186,7 @@ export default async function setup(project: TestProject) {
 			),
 		env: {
 			// One administrator per test file that needs one: an address signs up once.
-			ADMINISTRATEURS: 'admin-matrice@terrinclus.test,admin-e2e@terrinclus.test,admin-donnees@terrinclus.test'
+			ADMINISTRATEURS: 'admin-matrice@terrinclus.test,admin-e2e@terrinclus.test,admin-donnees@terrinclus.test,admin-parcours@terrinclus.test'
 		}
 	});
 	project.provide('baseURL', serveur.url);

@@ -1,5 +1,6 @@
 // What the workspace computes from a section: budget totals and consistency, the warning on
 // indicators in France, the timeline. Pure functions, shared by the pages and the exports.
+import { formaterMoisCourt } from '../dates.ts';
 import { CATEGORIES_BUDGET, COTES, IMPLICATIONS, libelleOption, lignes, SERVICES, TYPES_FINANCEMENT, type Donnees } from './sections.ts';
 
 const nombre = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -120,12 +121,10 @@ export function frise(d: Donnees | undefined): { barres: Barre[]; debut?: string
 	for (let i = 0; i < total; i += pas) {
 		const date = new Date(Date.UTC(a, m - 1 + i, 1));
 		const iso = date.toISOString().slice(0, 10);
-		mois.push({ libelle: new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date), x: Math.max(0, (jour(iso) - d0) / duree) });
+		mois.push({ libelle: formaterMoisCourt(iso), x: Math.max(0, (jour(iso) - d0) / duree) });
 	}
 	return { barres, debut, fin, mois };
 }
-
-export const dateFr = (iso: string) => (iso ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : '');
 
 /** The services × activities matrix of the cross-service section: each cell, how the service takes part. */
 export function matriceTransversale(d: Donnees | undefined) {

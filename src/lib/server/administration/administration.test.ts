@@ -5,7 +5,8 @@ import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-t
 import { mesDonnees, organisationsABloquer, supprimerCompte } from '../comptes/donnees.ts';
 import { journaliser } from '../comptes/journal.ts';
 import { demandesAdhesion, identifiants, journalSecurite, organisations, projets, projetsCommentaires, sessions, utilisateurs } from '../db/schema.ts';
-import { creerInvitation, creerOrganisation, demanderAdhesion, traiterDemande } from '../organisations/organisations.ts';
+import { nouvelleOrganisation } from '../../../../tests/support/organisations.ts';
+import { creerInvitation, demanderAdhesion, traiterDemande } from '../organisations/organisations.ts';
 import { ajouterAuProjet, commenter, creerProjet } from '../projets/projets.ts';
 import { desactiver, journal, listerUtilisateurs, promouvoirAdministrateursConfigures, reactiver } from './administration.ts';
 
@@ -65,7 +66,7 @@ describe('administration', () => {
 
 describe('personal data', () => {
 	it('exports what concerns me, without password hashes or tokens', async () => {
-		const o = await creerOrganisation(base.db, { nom: 'Coopérative', type: 'association', pays: 'FR', codeTerritoire: null, description: '' }, 'camille');
+		const o = await nouvelleOrganisation(base.db, { nom: 'Coopérative', type: 'association', pays: 'FR', codeTerritoire: null, description: '' }, 'camille');
 		await creerInvitation(base.db, { organisationId: o.id, courriel: 'awa@exemple.test', role: 'membre', invitePar: 'camille' });
 		const d = (await mesDonnees(base.db, 'camille'))!;
 		expect(d.compte).toMatchObject({ nom: 'Camille Martin', courriel: 'camille@exemple.test', role: 'administrateur' });
@@ -79,8 +80,8 @@ describe('personal data', () => {
 	});
 
 	it('deletes an account with its lone organisations, keeps shared ones, and blocks the last owner of a team', async () => {
-		const seule = await creerOrganisation(base.db, { nom: 'Seule', type: 'autre', pays: 'FR', codeTerritoire: null, description: '' }, 'pct');
-		const partagee = await creerOrganisation(base.db, { nom: 'Partagée', type: 'autre', pays: 'SN', codeTerritoire: null, description: '' }, 'pct');
+		const seule = await nouvelleOrganisation(base.db, { nom: 'Seule', type: 'autre', pays: 'FR', codeTerritoire: null, description: '' }, 'pct');
+		const partagee = await nouvelleOrganisation(base.db, { nom: 'Partagée', type: 'autre', pays: 'SN', codeTerritoire: null, description: '' }, 'pct');
 		await demanderAdhesion(base.db, partagee.id, 'awa', '');
 		const [d] = await base.db.select({ id: demandesAdhesion.id }).from(demandesAdhesion).where(eq(demandesAdhesion.organisationId, partagee.id));
 		await traiterDemande(base.db, partagee.id, d!.id, true, 'pct');

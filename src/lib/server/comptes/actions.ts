@@ -11,6 +11,7 @@ import { auth } from './instance.ts';
 import { journaliser } from './journal.ts';
 import { attenteConnexion, compter, compterEchecConnexion, messageAttente, oublierEchecsConnexion } from './limites.ts';
 import { configurationSso, ID_FOURNISSEUR } from './sso.ts';
+import { inscrireParInvitation, invitationDeLaSuite } from '../invitations/inscription.ts';
 import { champs, erreursDe, type Erreurs, schemaConnexion, schemaCourriel, schemaInscription, schemaNom, schemaNouveauMotDePasse } from './regles.ts';
 import { adresseClient } from '../securite/adresse.ts';
 import { entetesPourAuth } from './entetes.ts';
@@ -39,6 +40,9 @@ export async function inscrire(event: RequestEvent) {
 	const ip = adresseClient(event);
 	const attente = await compter('inscription', { ip, courriel: v.data.courriel });
 	if (attente > 0) return fail(429, { valeurs, erreurs: msg({ formulaire: messageAttente(attente) }) });
+	// From an invitation sent to this address: confirmed by its token, signed in, accepted (redirects).
+	const invitation = await invitationDeLaSuite(event.url.searchParams.get('suite'));
+	if (invitation) await inscrireParInvitation(event, invitation, v.data);
 	try {
 		await auth().api.signUpEmail({
 			body: { name: v.data.nom, email: v.data.courriel, password: v.data.motDePasse, callbackURL: suiteApresInscription(event.url.searchParams.get('suite')) },

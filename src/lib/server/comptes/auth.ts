@@ -82,6 +82,8 @@ export async function creerAuth(db: Database, options: { plugins?: BetterAuthPlu
 			additionalFields: {
 				role: { type: 'string', required: false, defaultValue: 'membre', input: false },
 				langue: { type: 'string', required: false, defaultValue: 'fr', input: false },
+				// Set on the account page only (comptes/fuseau.ts), never through the API.
+				fuseauHoraire: { type: 'string', required: false, defaultValue: 'Europe/Paris', input: false },
 				desactiveLe: { type: 'date', required: false, input: false }
 			}
 		},

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
 import { db } from '../demarrage.ts';
 import { identifiants, utilisateurs } from '../db/schema.ts';
 import { mesOrganisations } from '../organisations/organisations.ts';
@@ -16,6 +17,15 @@ export function navigateurLisible(ua: string | null | undefined): string {
 	return os ? `${nav} sur ${os}` : nav;
 }
 
+/** The account of an address (compared without case), if any: whether to offer sign-up, which zone to write its mails in. */
+export async function compteDeLAdresse(base: Database, courriel: string) {
+	const [u] = await base
+		.select({ id: utilisateurs.id, fuseau: utilisateurs.fuseauHoraire, verifie: utilisateurs.emailVerified })
+		.from(utilisateurs)
+		.where(sql`lower(${utilisateurs.email}) = ${courriel.toLowerCase()}`);
+	return u;
+}
+
 /** What the account page shows of the signed-in account. */
 export async function monCompte(acteur: Extract<Acteur, { id: string }>, headers: Headers) {
 	const [[u], sessions, moyens, orgs] = await Promise.all([
@@ -29,6 +39,7 @@ export async function monCompte(acteur: Extract<Acteur, { id: string }>, headers
 		courriel: u!.email,
 		role: ROLES[u!.role],
 		langue: u!.langue === 'fr' ? 'Français' : u!.langue,
+		fuseau: u!.fuseauHoraire,
 		creeLe: u!.createdAt.toISOString(),
 		organisations: orgs.map((o) => ({ ...o, role: LIBELLES_ROLES[o.role] })),
 		motDePasse: moyens.some((m) => m.fournisseur === 'credential'),

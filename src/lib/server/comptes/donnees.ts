@@ -73,7 +73,7 @@ export async function mesDonnees(db: Database, id: string) {
 	]);
 	return {
 		exporteLe: new Date().toISOString(),
-		compte: { nom: u.name, courriel: u.email, courrielConfirme: u.emailVerified, role: u.role, langue: u.langue, creeLe: u.createdAt, modifieLe: u.updatedAt },
+		compte: { nom: u.name, courriel: u.email, courrielConfirme: u.emailVerified, role: u.role, langue: u.langue, fuseauHoraire: u.fuseauHoraire, creeLe: u.createdAt, modifieLe: u.updatedAt },
 		moyensDeConnexion: moyens,
 		sessions: mesSessions,
 		organisations: adhesions,

@@ -4,6 +4,7 @@ import { journalSecurite } from '../db/schema.ts';
 export const EVENEMENTS = {
 	inscription: 'Inscription',
 	'courriel-verifie': 'Adresse confirmée',
+	'courriel-verifie-invitation': 'Adresse confirmée par une invitation (inscription depuis son lien)',
 	connexion: 'Connexion',
 	'connexion-echec': 'Échec de connexion',
 	'connexion-bloquee': 'Connexion bloquée (trop de tentatives)',

@@ -1,3 +1,4 @@
+import { FUSEAU_PAR_DEFAUT, fuseauValide } from '#lib/dates.ts';
 import { VISITEUR, type Acteur } from '../policies/index.ts';
 import type { Auth } from './auth.ts';
 
@@ -12,6 +13,7 @@ export async function acteurDeLaRequete(auth: Auth, headers: Headers): Promise<A
 		id: session.user.id,
 		nom: session.user.name,
 		courriel: session.user.email,
-		sessionId: session.session.id
+		sessionId: session.session.id,
+		fuseau: fuseauValide(session.user.fuseauHoraire) ?? FUSEAU_PAR_DEFAUT
 	};
 }

@@ -12,7 +12,8 @@ import {
 	serial,
 	text,
 	timestamp,
-	unique
+	unique,
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
 
 /** A text in each language of the SDG reference data. */
@@ -398,6 +399,8 @@ export const utilisateurs = pgTable(
 		/** Platform role: every account is a member; editors edit the kit; administrators manage. */
 		role: text('role').$type<RolePlateforme>().notNull().default('membre'),
 		langue: text('langue').notNull().default('fr'),
+		/** The IANA time zone every date and time is shown in (dates.ts), chosen on the account page. */
+		fuseauHoraire: text('fuseau_horaire').notNull().default('Europe/Paris'),
 		/** A deactivated account can no longer sign in; nothing it wrote is deleted. */
 		desactiveLe: timestamp('desactive_le', { withTimezone: true }),
 		createdAt: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
@@ -557,6 +560,10 @@ export const invitations = pgTable(
 	},
 	(t) => [
 		index('invitations_organisation_idx').on(t.organisationId),
+		// One pending invitation per address and organisation, whatever its case, even under two simultaneous posts.
+		uniqueIndex('invitations_en_attente_uq')
+			.on(t.organisationId, sql`lower(${t.courriel})`)
+			.where(sql`${t.accepteeLe} is null and ${t.revoqueeLe} is null`),
 		check('invitations_role_ck', sql`${t.role} in ('proprietaire', 'gestionnaire', 'membre')`)
 	]
 );
@@ -648,6 +655,9 @@ export const projetsInvitations = pgTable(
 	},
 	(t) => [
 		index('projets_invitations_projet_idx').on(t.projetId),
+		uniqueIndex('projets_invitations_en_attente_uq')
+			.on(t.projetId, sql`lower(${t.courriel})`)
+			.where(sql`${t.accepteeLe} is null and ${t.revoqueeLe} is null`),
 		check('projets_invitations_role_ck', sql`${t.role} in ('pilote', 'contributeur', 'lecteur')`)
 	]
 );
@@ -704,9 +714,17 @@ export const projetsCommentaires = pgTable(
 	(t) => [index('projets_commentaires_idx').on(t.projetId, t.section)]
 );
 
-export type ReponseAutoEvaluation = { question: number; niveau: 1 | 2 | 3 | 4; commentaire: string };
+/** A level of the scale, or an answer set aside from the scores. */
+export type NiveauReponse = 1 | 2 | 3 | 4 | 'sans-objet' | 'ne-sait-pas';
+export type ReponseAutoEvaluation = { question: number; niveau: NiveauReponse; commentaire: string };
 
-/** One taking of the self-assessment; kept, so that progress shows over time. */
+export const STATUTS_AUTO_EVALUATION = ['en-cours', 'terminee'] as const;
+export type StatutAutoEvaluation = (typeof STATUTS_AUTO_EVALUATION)[number];
+
+/**
+ * One taking of the self-assessment; kept, so that progress shows over time. A project has at
+ * most one in progress, filled stage by stage by its team, until it is finished.
+ */
 export const projetsAutoEvaluations = pgTable(
 	'projets_auto_evaluations',
 	{
@@ -716,7 +734,13 @@ export const projetsAutoEvaluations = pgTable(
 			.references(() => projets.id, { onDelete: 'cascade' }),
 		auteurId: text('auteur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
 		reponses: jsonb('reponses').$type<ReponseAutoEvaluation[]>().notNull(),
-		creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow()
+		statut: text('statut').$type<StatutAutoEvaluation>().notNull().default('terminee'),
+		creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+		modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('projets_auto_evaluations_idx').on(t.projetId, t.creeLe)]
+	(t) => [
+		index('projets_auto_evaluations_idx').on(t.projetId, t.creeLe),
+		uniqueIndex('projets_auto_evaluations_en_cours_uq').on(t.projetId).where(sql`${t.statut} = 'en-cours'`),
+		check('projets_auto_evaluations_statut_ck', sql`${t.statut} in ('en-cours', 'terminee')`)
+	]
 );

@@ -1,8 +1,10 @@
 // What the organisation pages do. Every function first asks the policy module with the acting
 // account's role in the organisation, then validates, then writes; refusals are French.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { formaterDateHeure } from '#lib/dates.ts';
 import { eq } from 'drizzle-orm';
 import { adresseDesLiens } from '../comptes/auth.ts';
+import { compteDeLAdresse } from '../comptes/compte.ts';
 import { courrielAction, envoyerCourriel } from '../comptes/courriel.ts';
 import { journaliser } from '../comptes/journal.ts';
 import { compter, messageAttente } from '../comptes/limites.ts';
@@ -13,6 +15,9 @@ import { autoriser, estConnecte, type Acteur, type Action } from '../policies/in
 import {
 	accepterInvitation,
 	changerRole,
+	demandeEnAttente,
+	type Doublon,
+	type Verification,
 	creerInvitation,
 	creerOrganisation,
 	demanderAdhesion,
@@ -47,32 +52,51 @@ function connecte(event: RequestEvent) {
 	return acteur;
 }
 
+/** The homonyms the person confirmed are other bodies: the ids of the « autre » box. */
+const confirmes = (saisie: Record<string, string>) => (saisie.autre ?? '').split(',').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+
+/**
+ * A duplicate, explained: the organisation that already holds the territory (refused), or the
+ * homonyms to confirm; with, for each, whether the person is in it or asked to join.
+ */
+async function doublons(acteur: Extract<Acteur, { id: string }>, v: Exclude<Verification, { ok: true }>) {
+	const decrire = async (d: Doublon) => ({
+		...d,
+		membre: (await roleDans(db(), d.id, acteur.id)) !== null,
+		demandeEnAttente: await demandeEnAttente(db(), d.id, acteur.id)
+	});
+	return { meme: v.meme ? await decrire(v.meme) : null, homonymes: await Promise.all(v.homonymes.map(decrire)) };
+}
+
 export async function creer(event: RequestEvent) {
 	const acteur = connecte(event);
 	autoriser(acteur, 'creer', { type: 'organisations' });
 	const saisie = champs(await event.request.formData());
 	const v = lireOrganisation(saisie);
-	if (!v.ok) return fail(400, { valeurs: saisie, erreurs: msg(v.erreurs) });
-	const o = await creerOrganisation(db(), v.donnees, acteur.id);
-	redirect(303, `/organisations/${o.slug}?creee`);
+	if (!v.ok) return fail(400, { valeurs: saisie, erreurs: msg(v.erreurs), doublons: null });
+	const r = await creerOrganisation(db(), v.donnees, acteur.id, confirmes(saisie));
+	if (!r.ok) return fail(409, { valeurs: saisie, erreurs: msg({}), doublons: await doublons(acteur, r) });
+	redirect(303, `/organisations/${r.organisation.slug}?creee`);
 }
 
 export async function modifier(event: RequestEvent) {
-	const { organisation } = await organisationPour(event.locals.acteur, event.params.slug!, 'modifier');
+	const acteur = connecte(event);
+	const { organisation } = await organisationPour(acteur, event.params.slug!, 'modifier');
 	const saisie = champs(await event.request.formData());
 	const v = lireOrganisation(saisie);
-	if (!v.ok) return fail(400, { valeurs: saisie, erreurs: msg(v.erreurs) });
-	await modifierOrganisation(db(), organisation.id, v.donnees);
+	if (!v.ok) return fail(400, { valeurs: saisie, erreurs: msg(v.erreurs), doublons: null });
+	const r = await modifierOrganisation(db(), organisation.id, v.donnees, confirmes(saisie));
+	if (!r.ok) return fail(409, { valeurs: saisie, erreurs: msg({}), doublons: await doublons(acteur, r) });
 	redirect(303, `/organisations/${organisation.slug}?modifiee`);
 }
 
-function courrielInvitation(o: Organisation, a: string, role: RoleOrganisation, invitant: string, url: string) {
+function courrielInvitation(o: Organisation, a: string, role: RoleOrganisation, invitant: string, url: string, expiration: string) {
 	return courrielAction({
 		a,
 		sujet: `Invitation à rejoindre ${o.nom} sur Terrinclus`,
 		paragraphes: [
 			`${invitant} vous invite à rejoindre « ${o.nom} » (${o.typeLibelle}, ${o.territoire}) sur Terrinclus, le kit méthodologique de la coopération internationale pour l’inclusion, avec le rôle « ${LIBELLES_ROLES[role]} ».`,
-			'Ce lien est valable 7 jours et ne sert qu’une fois. Si vous n’avez pas encore de compte, vous pourrez le créer avec cette adresse.'
+			`Ce lien est valable jusqu’au ${expiration} et ne sert qu’une fois. Si vous n’avez pas encore de compte, vous le créerez en l’ouvrant : cette adresse sera confirmée du même coup.`
 		],
 		action: { libelle: 'Voir l’invitation', url },
 		fin: 'Si vous ne connaissez pas cette personne, ignorez ce message.'
@@ -89,8 +113,18 @@ export async function inviter(event: RequestEvent) {
 	if (v.data.role === 'proprietaire') autoriser(acteur, 'changer-roles', { type: 'organisation', role: await roleDans(db(), organisation.id, acteur.id) });
 	const attente = await compter('invitation', { ip: adresseClient(event), courriel: acteur.courriel });
 	if (attente > 0) return fail(429, { formulaire: 'invitation', valeurs: saisie, erreurs: msg({ formulaire: messageAttente(attente) }) });
-	const jeton = await creerInvitation(db(), { organisationId: organisation.id, courriel: v.data.courriel, role: v.data.role, invitePar: acteur.id });
-	await envoyerCourriel(courrielInvitation(organisation, v.data.courriel, v.data.role, acteur.nom, `${adresseDesLiens(event.url)}/invitations/${jeton}`));
+	const r = await creerInvitation(db(), { organisationId: organisation.id, courriel: v.data.courriel, role: v.data.role, invitePar: acteur.id });
+	if (!r.ok) {
+		const refus = {
+			'soi-meme': 'C’est votre propre adresse : vous êtes déjà membre de l’organisation.',
+			'deja-membre': `${v.data.courriel} est déjà membre de l’organisation.`,
+			'deja-invite': `Une invitation est déjà en attente pour ${v.data.courriel}${'expireLe' in r ? `, valable jusqu’au ${formaterDateHeure(r.expireLe, acteur.fuseau)}` : ''}. Pour en envoyer une nouvelle, révoquez d’abord celle-ci.`
+		}[r.raison];
+		return fail(409, { formulaire: 'invitation', valeurs: saisie, erreurs: msg({ courriel: refus }) });
+	}
+	// The invitee's zone when it has an account; Paris, named with its offset, otherwise.
+	const expiration = formaterDateHeure(r.expireLe, (await compteDeLAdresse(db(), v.data.courriel))?.fuseau, 'complete');
+	await envoyerCourriel(courrielInvitation(organisation, v.data.courriel, v.data.role, acteur.nom, `${adresseDesLiens(event.url)}/invitations/${r.jeton}`, expiration));
 	await journaliser(db(), {
 		evenement: 'invitation',
 		utilisateurId: acteur.id,
@@ -182,7 +216,7 @@ export async function accepter(event: RequestEvent) {
 	const invitation = await invitationParJeton(db(), event.params.jeton!);
 	if (!invitation || invitation.etat !== 'valable') return fail(410, { erreur: 'Cette invitation n’est plus valable.' });
 	const [moi] = await db().select({ courriel: utilisateurs.email }).from(utilisateurs).where(eq(utilisateurs.id, acteur.id));
-	if (moi?.courriel !== invitation.courriel) return fail(403, { erreur: `Cette invitation a été envoyée à une autre adresse que la vôtre (${moi?.courriel}).` });
+	if (moi?.courriel.toLowerCase() !== invitation.courriel.toLowerCase()) return fail(403, { erreur: `Cette invitation a été envoyée à une autre adresse que la vôtre (${moi?.courriel}).` });
 	if (!(await accepterInvitation(db(), invitation.id, acteur.id))) return fail(410, { erreur: 'Cette invitation n’est plus valable.' });
 	await journaliser(db(), { evenement: 'invitation-acceptee', utilisateurId: acteur.id, courriel: invitation.courriel, details: { organisation: invitation.slug } });
 	redirect(303, `/organisations/${invitation.slug}?bienvenue`);

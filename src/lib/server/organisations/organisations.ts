@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
+import { estDoublon } from '../db/erreurs.ts';
 import { motifContient } from '../db/motif.ts';
 import { cartesFiches } from '../fiches/cartes.ts';
 import {
@@ -11,7 +12,8 @@ import {
 	organisations,
 	utilisateurs,
 	type RoleOrganisation,
-	type StatutFiche
+	type StatutFiche,
+	type TypeOrganisation
 } from '../db/schema.ts';
 import { LIBELLES_TYPES, nomTerritoire, slugDe, type SaisieOrganisation } from './regles.ts';
 
@@ -55,9 +57,82 @@ export async function roleDans(db: Database, organisationId: number, utilisateur
 	return m?.role ?? null;
 }
 
-/** Creates an organisation; its creator is its first owner. The address name is made unique. */
-export async function creerOrganisation(db: Database, saisie: SaisieOrganisation, createurId: string) {
+/**
+ * Kinds whose territory is the body itself: a Département, a Région, a commune or an
+ * intercommunality has one organisation on Terrinclus, whatever it is named.
+ */
+export const TERRITOIRE_UNIQUE: readonly TypeOrganisation[] = ['departement', 'region', 'commune-intercommunalite'];
+
+/** A name as compared for duplicates: no case, no accents, punctuation and spaces as one space. */
+export const nomCompare = (nom: string) =>
+	nom
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+
+/** An organisation that the one being created or edited would duplicate. */
+export interface Doublon {
+	id: number;
+	nom: string;
+	slug: string;
+	typeLibelle: string;
+	territoire: string;
+}
+
+/**
+ * What an organisation would duplicate: for a territory that is the body itself, the
+ * organisation already holding it (`meme`: refused); for the others, those of the same kind,
+ * country and name (`homonymes`: the person confirms it is really another body).
+ */
+export async function doublonsDe(db: Database, s: SaisieOrganisation, sauf?: number): Promise<{ meme?: Doublon; homonymes: Doublon[] }> {
+	const autre = sauf === undefined ? undefined : ne(organisations.id, sauf);
+	const colonnes = { id: organisations.id, nom: organisations.nom, slug: organisations.slug, type: organisations.type, pays: organisations.pays, codeTerritoire: organisations.codeTerritoire };
+	const decrire = (o: { id: number; nom: string; slug: string; type: TypeOrganisation; pays: string; codeTerritoire: string | null }): Doublon => ({ id: o.id, nom: o.nom, slug: o.slug, typeLibelle: LIBELLES_TYPES[o.type], territoire: nomTerritoire(o) });
+	if (TERRITOIRE_UNIQUE.includes(s.type) && s.codeTerritoire) {
+		const [o] = await db
+			.select(colonnes)
+			.from(organisations)
+			.where(and(eq(organisations.type, s.type), eq(organisations.codeTerritoire, s.codeTerritoire), autre))
+			.orderBy(asc(organisations.id))
+			.limit(1);
+		return { meme: o && decrire(o), homonymes: [] };
+	}
+	// Compared here rather than in SQL, so that names in any script (Arabic…) compare alike.
+	const cle = nomCompare(s.nom);
+	const memeSorte = await db
+		.select(colonnes)
+		.from(organisations)
+		.where(and(eq(organisations.type, s.type), eq(organisations.pays, s.pays), autre))
+		.orderBy(asc(organisations.id));
+	return { homonymes: memeSorte.filter((o) => nomCompare(o.nom) === cle).slice(0, 10).map(decrire) };
+}
+
+export type Verification = { ok: true } | { ok: false; meme?: Doublon; homonymes: Doublon[] };
+
+/**
+ * Checks for duplicates inside the writing transaction, under a lock on what identifies the
+ * body, so that two people creating the same Département at once cannot both succeed.
+ * `confirmes`: the homonyms the person said are other bodies.
+ */
+async function verifierDoublons(tx: Database, s: SaisieOrganisation, confirmes: readonly number[], sauf?: number): Promise<Verification> {
+	const cle = TERRITOIRE_UNIQUE.includes(s.type) ? `organisation:${s.type}:${s.codeTerritoire}` : `organisation:${s.type}:${s.pays}:${nomCompare(s.nom)}`;
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${cle}))`);
+	const d = await doublonsDe(tx, s, sauf);
+	if (d.meme) return { ok: false, meme: d.meme, homonymes: [] };
+	const nouveaux = d.homonymes.filter((h) => !confirmes.includes(h.id));
+	return nouveaux.length ? { ok: false, homonymes: d.homonymes } : { ok: true };
+}
+
+/**
+ * Creates an organisation; its creator is its first owner. The address name is made unique.
+ * Refused when it would duplicate a body (see `doublonsDe`).
+ */
+export async function creerOrganisation(db: Database, saisie: SaisieOrganisation, createurId: string, confirmes: readonly number[] = []) {
 	return db.transaction(async (tx) => {
+		const v = await verifierDoublons(tx as unknown as Database, saisie, confirmes);
+		if (!v.ok) return v;
 		const base = slugDe(saisie.nom);
 		const pris = new Set(
 			(await tx.select({ slug: organisations.slug }).from(organisations).where(ilike(organisations.slug, `${base}%`))).map((o) => o.slug)
@@ -66,12 +141,17 @@ export async function creerOrganisation(db: Database, saisie: SaisieOrganisation
 		for (let i = 2; pris.has(slug); i++) slug = `${base}-${i}`;
 		const [o] = await tx.insert(organisations).values({ ...saisie, slug, creePar: createurId }).returning();
 		await tx.insert(membres).values({ organisationId: o!.id, utilisateurId: createurId, role: 'proprietaire' });
-		return o!;
+		return { ok: true as const, organisation: o! };
 	});
 }
 
-export async function modifierOrganisation(db: Database, id: number, saisie: SaisieOrganisation) {
-	await db.update(organisations).set({ ...saisie, modifieLe: sql`now()` }).where(eq(organisations.id, id));
+export async function modifierOrganisation(db: Database, id: number, saisie: SaisieOrganisation, confirmes: readonly number[] = []): Promise<Verification> {
+	return db.transaction(async (tx) => {
+		const v = await verifierDoublons(tx as unknown as Database, saisie, confirmes, id);
+		if (!v.ok) return v;
+		await tx.update(organisations).set({ ...saisie, modifieLe: sql`now()` }).where(eq(organisations.id, id));
+		return v;
+	});
 }
 
 /** The organisations an account belongs to, with its role in each. */
@@ -115,15 +195,54 @@ export async function equipe(db: Database, organisationId: number) {
 	return { membres: liste, invitations: invites, demandes };
 }
 
-/** A new invitation; answers the token to put in the mail (only its hash is kept). */
-export async function creerInvitation(db: Database, p: { organisationId: number; courriel: string; role: RoleOrganisation; invitePar: string }) {
+/** Why an invitation is not sent: to oneself, to someone already in, or to an address already invited. */
+export type RefusInvitation = { ok: false; raison: 'soi-meme' | 'deja-membre' } | { ok: false; raison: 'deja-invite'; expireLe: Date };
+export type NouvelleInvitation = { ok: true; jeton: string; expireLe: Date } | RefusInvitation;
+
+/**
+ * Invites an address, unless it is the inviter's, a member's, or already invited and pending
+ * (addresses compared without case). An expired invitation is closed and replaced. Answers the
+ * token to put in the mail (only its hash is kept). Two simultaneous posts: the unique index on
+ * pending invitations keeps one.
+ */
+export async function creerInvitation(db: Database, p: { organisationId: number; courriel: string; role: RoleOrganisation; invitePar: string }): Promise<NouvelleInvitation> {
+	const courriel = p.courriel.toLowerCase();
+	const memeAdresse = sql`lower(${invitations.courriel}) = ${courriel}`;
 	const jeton = randomBytes(32).toString('base64url');
-	await db.insert(invitations).values({
-		...p,
-		jetonHache: hacherJeton(jeton),
-		expireLe: sql`now() + make_interval(days => ${DUREE_INVITATION_JOURS})`
-	});
-	return jeton;
+	try {
+		return await db.transaction(async (tx) => {
+			const [invitant] = await tx.select({ courriel: utilisateurs.email }).from(utilisateurs).where(eq(utilisateurs.id, p.invitePar));
+			if (invitant?.courriel.toLowerCase() === courriel) return { ok: false, raison: 'soi-meme' } as const;
+			const [membre] = await tx
+				.select({ id: membres.utilisateurId })
+				.from(membres)
+				.innerJoin(utilisateurs, eq(utilisateurs.id, membres.utilisateurId))
+				.where(and(eq(membres.organisationId, p.organisationId), sql`lower(${utilisateurs.email}) = ${courriel}`));
+			if (membre) return { ok: false, raison: 'deja-membre' } as const;
+			const enAttente = and(eq(invitations.organisationId, p.organisationId), memeAdresse, isNull(invitations.accepteeLe), isNull(invitations.revoqueeLe));
+			const [deja] = await tx.select({ expireLe: invitations.expireLe }).from(invitations).where(and(enAttente, gt(invitations.expireLe, sql`now()`)));
+			if (deja) return { ok: false, raison: 'deja-invite', expireLe: deja.expireLe } as const;
+			// An expired one no longer holds the address: closed, so that its link says it expired.
+			await tx.update(invitations).set({ revoqueeLe: sql`now()` }).where(enAttente);
+			const [cree] = await tx
+				.insert(invitations)
+				.values({ ...p, courriel, jetonHache: hacherJeton(jeton), expireLe: sql`now() + make_interval(days => ${DUREE_INVITATION_JOURS})` })
+				.returning({ expireLe: invitations.expireLe });
+			return { ok: true, jeton, expireLe: cree!.expireLe } as const;
+		});
+	} catch (e) {
+		if (!estDoublon(e)) throw e;
+		const [deja] = await db.select({ expireLe: invitations.expireLe }).from(invitations).where(and(eq(invitations.organisationId, p.organisationId), memeAdresse, isNull(invitations.accepteeLe), isNull(invitations.revoqueeLe)));
+		return { ok: false, raison: 'deja-invite', expireLe: deja?.expireLe ?? new Date() };
+	}
+}
+
+/** The state of an invitation: an expiry wins over a revocation made after it (a replaced invitation). */
+export function etatInvitation(i: { accepteeLe: Date | null; revoqueeLe: Date | null; expireLe: Date }) {
+	if (i.accepteeLe) return 'acceptee' as const;
+	if (i.revoqueeLe && i.revoqueeLe.getTime() < i.expireLe.getTime()) return 'revoquee' as const;
+	if (i.expireLe.getTime() <= Date.now()) return 'expiree' as const;
+	return i.revoqueeLe ? ('revoquee' as const) : ('valable' as const);
 }
 
 /** An invitation by its token, whatever its state, with its organisation. */
@@ -144,8 +263,7 @@ export async function invitationParJeton(db: Database, jeton: string) {
 		.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
 		.where(eq(invitations.jetonHache, hacherJeton(jeton)));
 	if (!i) return undefined;
-	const etat = i.accepteeLe ? 'acceptee' : i.revoqueeLe ? 'revoquee' : i.expireLe.getTime() < Date.now() ? 'expiree' : 'valable';
-	return { ...i, etat } as const;
+	return { ...i, etat: etatInvitation(i) } as const;
 }
 
 /**

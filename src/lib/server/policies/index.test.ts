@@ -6,7 +6,8 @@ const compte = (role: 'membre' | 'editeur' | 'administrateur', id = 'a1'): Acteu
 	id,
 	nom: 'Camille',
 	courriel: 'camille@example.org',
-	sessionId: 's1'
+	sessionId: 's1',
+	fuseau: 'Europe/Paris'
 });
 
 describe('policies', () => {

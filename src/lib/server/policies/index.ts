@@ -4,7 +4,7 @@ import type { RoleOrganisation, RolePlateforme, RoleProjet, StatutFiche } from '
 /** Who is asking: a visitor, or a signed-in account with its platform role. */
 export type Acteur =
 	| { role: 'visiteur' }
-	| { role: RolePlateforme; id: string; nom: string; courriel: string; sessionId: string };
+	| { role: RolePlateforme; id: string; nom: string; courriel: string; sessionId: string; /** IANA zone its dates are shown in. */ fuseau: string };
 
 export type Ressource =
 	| { type: 'kit' } // stages, recommendations, pages: the public method

@@ -4,8 +4,10 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { LIBELLES_ROLES_PROJET } from '#lib/projets/roles.ts';
-import { section as sectionDe } from '#lib/projets/sections.ts';
+import { lignes, section as sectionDe } from '#lib/projets/sections.ts';
+import { formaterDateHeure } from '#lib/dates.ts';
 import { adresseDesLiens } from '../comptes/auth.ts';
+import { compteDeLAdresse } from '../comptes/compte.ts';
 import { courrielAction, envoyerCourriel } from '../comptes/courriel.ts';
 import { journaliser } from '../comptes/journal.ts';
 import { compter, messageAttente } from '../comptes/limites.ts';
@@ -23,6 +25,7 @@ import {
 	creerInvitationProjet,
 	creerProjet,
 	enregistrerSection,
+	etatSection,
 	equipeDuProjet,
 	invitationProjetParJeton,
 	membresAjoutables,
@@ -35,7 +38,7 @@ import {
 	supprimerCommentaire as retirerCommentaire
 } from './projets.ts';
 import { listes } from './references.ts';
-import { lireSection } from './saisie.ts';
+import { actionDeTableau, changements, lireSection, sansLaLigne } from './saisie.ts';
 import { adresseClient } from '../securite/adresse.ts';
 import { identifiant } from '../validation/identifiant.ts';
 
@@ -107,16 +110,32 @@ export async function creer(event: RequestEvent) {
 	redirect(303, `/projets/${p.id}?cree`);
 }
 
-/** Saves a section, or keeps what was typed and explains: errors, or someone saved meanwhile. */
+/**
+ * Saves a section, or keeps what was typed and explains: errors, or someone saved meanwhile.
+ * A table's « Ajouter une ligne » saves too and comes back with one more empty row, focused;
+ * « Supprimer la ligne » saves without that row. Each lands on what it did (URL fragment).
+ */
 export async function enregistrer(event: RequestEvent) {
 	const { projet, acteur } = await projetPour(event, 'modifier');
 	const s = sectionPour(event.params.section);
-	const form = await event.request.formData();
+	const envoye = await event.request.formData();
+	const { ajouter, supprimer } = actionDeTableau(s, envoye);
+	const form = supprimer ? sansLaLigne(envoye, supprimer.tableau, supprimer.ligne) : envoye;
 	const versionLue = identifiant(form.get('_version'), { zero: true }) ?? -1;
+	const ajout = ajouter ?? null;
 	const { valides } = await listes(db());
 	const lecture = lireSection(s, form, valides);
-	if (!lecture.ok) return fail(400, { valeurs: lecture.valeurs, erreurs: lecture.erreurs, version: versionLue });
-	if (versionLue < 0) return fail(400, { valeurs: lecture.donnees, erreurs: { formulaire: 'Le formulaire est incomplet : rechargez la page.' }, version: 0 });
+	if (!lecture.ok) return fail(400, { valeurs: lecture.valeurs, erreurs: lecture.erreurs, version: versionLue, ajout });
+	if (versionLue < 0) return fail(400, { valeurs: lecture.donnees, erreurs: { formulaire: 'Le formulaire est incomplet : rechargez la page.' }, version: 0, ajout });
+	const ici = `/projets/${projet.id}/${s.slug}`;
+	// The new row's first field: the fragment scrolls to it and focuses it, without JavaScript.
+	const versLaLigne = (tableau: string) => {
+		const c = s.champs.find((x) => x.nom === tableau);
+		const n = lignes(lecture.donnees, tableau).length;
+		return c?.type === 'tableau' ? `#champ-${tableau}.${n}.${c.colonnes[0]!.nom}` : '';
+	};
+	// Adding a row to an unchanged section writes no version.
+	if (ajouter && !changements(s, (await etatSection(db(), projet.id, s.slug)).donnees, lecture.donnees).length) redirect(303, `${ici}?ajout=${ajouter}${versLaLigne(ajouter)}`);
 	const r = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees: lecture.donnees, versionLue, auteurId: acteur.id });
 	if (!r.ok) {
 		return fail(409, {
@@ -124,10 +143,12 @@ export async function enregistrer(event: RequestEvent) {
 			erreurs: {},
 			// Saving again replaces the other version knowingly: the form now carries its number.
 			version: r.actuel.version,
+			ajout,
 			conflit: { donnees: r.actuel.donnees, auteur: r.actuel.modifiePar ?? 'un autre membre de l’équipe', le: r.actuel.modifieLe?.toISOString() ?? null }
 		});
 	}
-	redirect(303, `/projets/${projet.id}/${s.slug}?enregistre=${r.version}`);
+	if (ajouter) redirect(303, `${ici}?enregistre=${r.version}&ajout=${ajouter}${versLaLigne(ajouter)}`);
+	redirect(303, `${ici}?enregistre=${r.version}${supprimer ? `&supprime=${supprimer.tableau}` : ''}#message-section`);
 }
 
 const schemaCommentaire = z.object({
@@ -146,6 +167,7 @@ export async function commenter(event: RequestEvent) {
 	await ajouterCommentaire(db(), { projetId: projet.id, section: s.slug, auteurId: acteur.id, texte: v.data.texte });
 	const url = `${adresseDesLiens(event.url)}/projets/${projet.id}/${s.slug}#commentaires`;
 	const autres = (await equipeDuProjet(db(), projet.id)).filter((m) => m.id !== acteur.id);
+	const maintenant = new Date();
 	await Promise.all(
 		autres.map((m) =>
 			envoyerCourriel(
@@ -153,14 +175,17 @@ export async function commenter(event: RequestEvent) {
 					a: m.courriel,
 					nom: m.nom,
 					sujet: `${projet.titre} — nouveau commentaire sur « ${s.titre} »`,
-					paragraphes: [`${acteur.nom} a commenté la section « ${s.titre} » du projet « ${projet.titre} » :`, v.data.texte.length > 600 ? `${v.data.texte.slice(0, 600)}…` : v.data.texte],
+					paragraphes: [
+						`${acteur.nom} a commenté la section « ${s.titre} » du projet « ${projet.titre} », le ${formaterDateHeure(maintenant, m.fuseau, 'complete')} :`,
+						v.data.texte.length > 600 ? `${v.data.texte.slice(0, 600)}…` : v.data.texte
+					],
 					action: { libelle: 'Lire et répondre', url },
 					fin: 'Vous recevez ce message parce que vous faites partie de l’équipe de ce projet sur Terrinclus.'
 				})
 			).catch((e: unknown) => console.error('Commentaire : courriel non envoyé', e))
 		)
 	);
-	redirect(303, `/projets/${projet.id}/${s.slug}?commente#commentaires`);
+	redirect(303, `/projets/${projet.id}/${s.slug}?commente#message-commentaires`);
 }
 
 /** Deletes a comment: its author may, and a pilote any of the project's. */
@@ -171,7 +196,7 @@ export async function supprimerCommentaire(event: RequestEvent) {
 	if (!c) return fail(404, { formulaire: 'commentaires', erreur: 'Ce commentaire n’existe pas ou a déjà été supprimé.' });
 	autoriser(acteur, 'supprimer', { type: 'commentaire', role, sien: c.auteurId === acteur.id });
 	await retirerCommentaire(db(), c.id);
-	redirect(303, `/projets/${projet.id}/${s.slug}?commentaire-supprime#commentaires`);
+	redirect(303, `/projets/${projet.id}/${s.slug}?commentaire-supprime#message-commentaires`);
 }
 
 /** Restores an earlier version of a section as a new version (nothing is overwritten). */
@@ -185,7 +210,7 @@ export async function restaurer(event: RequestEvent) {
 	const s = sectionPour(r.section);
 	const r2 = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees: r.donnees, versionLue, auteurId: acteur.id, restaure: r.version });
 	if (!r2.ok) return fail(409, { erreur: `La section « ${s.titre} » a été modifiée entre-temps par ${r2.actuel.modifiePar ?? 'un autre membre'} : relisez l’historique avant de restaurer.` });
-	redirect(303, `/projets/${projet.id}/${s.slug}?restaure=${r.version}`);
+	redirect(303, `/projets/${projet.id}/${s.slug}?restaure=${r.version}#message-section`);
 }
 
 export async function publier(event: RequestEvent) {
@@ -209,7 +234,16 @@ export async function inviter(event: RequestEvent) {
 	if (!v.success) return fail(400, { formulaire: 'invitation', valeurs: saisie, erreurs: erreursDe(v.error.issues) });
 	const attente = await compter('invitation', { ip: adresseClient(event), courriel: acteur.courriel });
 	if (attente > 0) return fail(429, { formulaire: 'invitation', valeurs: saisie, erreurs: { formulaire: messageAttente(attente) } });
-	const jeton = await creerInvitationProjet(db(), { projetId: projet.id, courriel: v.data.courriel, role: v.data.role, invitePar: acteur.id });
+	const r = await creerInvitationProjet(db(), { projetId: projet.id, courriel: v.data.courriel, role: v.data.role, invitePar: acteur.id });
+	if (!r.ok) {
+		const refus = {
+			'soi-meme': 'C’est votre propre adresse : vous faites déjà partie de l’équipe du projet.',
+			'deja-membre': `${v.data.courriel} fait déjà partie de l’équipe du projet.`,
+			'deja-invite': `Une invitation est déjà en attente pour ${v.data.courriel}${'expireLe' in r ? `, valable jusqu’au ${formaterDateHeure(r.expireLe, acteur.fuseau)}` : ''}. Pour en envoyer une nouvelle, révoquez d’abord celle-ci.`
+		}[r.raison];
+		return fail(409, { formulaire: 'invitation', valeurs: saisie, erreurs: { courriel: refus } });
+	}
+	const jeton = r.jeton;
 	await envoyerCourriel(
 		courrielAction({
 			a: v.data.courriel,
@@ -217,7 +251,7 @@ export async function inviter(event: RequestEvent) {
 			paragraphes: [
 				`${acteur.nom} vous invite à construire avec son équipe le projet de coopération « ${projet.titre} », porté par ${projet.porteur}, avec le rôle « ${LIBELLES_ROLES_PROJET[v.data.role]} ».`,
 				'Terrinclus est le kit méthodologique de la coopération internationale pour l’inclusion : vous y remplirez ensemble, étape par étape, le dossier du projet.',
-				'Ce lien est valable 7 jours et ne sert qu’une fois. Si vous n’avez pas encore de compte, vous pourrez le créer avec cette adresse.'
+				`Ce lien est valable jusqu’au ${formaterDateHeure(r.expireLe, (await compteDeLAdresse(db(), v.data.courriel))?.fuseau, 'complete')} et ne sert qu’une fois. Si vous n’avez pas encore de compte, vous le créerez en l’ouvrant : cette adresse sera confirmée du même coup.`
 			],
 			action: { libelle: 'Voir l’invitation', url: `${adresseDesLiens(event.url)}/projets/invitations/${jeton}` },
 			fin: 'Si vous ne connaissez pas cette personne, ignorez ce message.'
@@ -281,7 +315,7 @@ export async function accepter(event: RequestEvent) {
 	const invitation = await invitationProjetParJeton(db(), event.params.jeton!);
 	if (!invitation || invitation.etat !== 'valable') return fail(410, { erreur: 'Cette invitation n’est plus valable.' });
 	const [moi] = await db().select({ courriel: utilisateurs.email }).from(utilisateurs).where(eq(utilisateurs.id, acteur.id));
-	if (moi?.courriel !== invitation.courriel) return fail(403, { erreur: `Cette invitation a été envoyée à une autre adresse que la vôtre (${moi?.courriel}).` });
+	if (moi?.courriel.toLowerCase() !== invitation.courriel.toLowerCase()) return fail(403, { erreur: `Cette invitation a été envoyée à une autre adresse que la vôtre (${moi?.courriel}).` });
 	const projetId = await accepterInvitationProjet(db(), invitation.id, acteur.id);
 	if (!projetId) return fail(410, { erreur: 'Cette invitation n’est plus valable.' });
 	await journaliser(db(), { evenement: 'invitation-acceptee', utilisateurId: acteur.id, courriel: invitation.courriel, details: { projet: projetId } });

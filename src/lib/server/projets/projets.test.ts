@@ -1,10 +1,11 @@
 // Projects on the real database (PGlite, or PostgreSQL with DATABASE_URL): creation, the
 // team's rules, saving with optimistic concurrency, revisions and restoring.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { section } from '#lib/projets/sections.ts';
 import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
 import { utilisateurs } from '../db/schema.ts';
-import { creerOrganisation } from '../organisations/organisations.ts';
+import { nouvelleOrganisation } from '../../../../tests/support/organisations.ts';
 import {
 	accepterInvitationProjet,
 	ajouterAuProjet,
@@ -31,9 +32,16 @@ let organisationId: number;
 beforeAll(async () => {
 	base = await baseDeTest();
 	await base.db.insert(utilisateurs).values(['camille', 'awa', 'hugo'].map((id) => ({ id, name: id, email: `${id}@exemple.test`, emailVerified: true })));
-	organisationId = (await creerOrganisation(base.db, { nom: 'Département de Loire-Atlantique', type: 'departement', pays: 'FR', codeTerritoire: '44', description: '' }, 'camille')).id;
+	organisationId = (await nouvelleOrganisation(base.db, { nom: 'Département de Loire-Atlantique', type: 'departement', pays: 'FR', codeTerritoire: '44', description: '' }, 'camille')).id;
 });
 afterAll(() => base.detruire());
+
+const jetonDe = async (r: ReturnType<typeof creerInvitationProjet>) => {
+	const i = await r;
+	if (!i.ok) throw new Error(`invitation refusée : ${i.raison}`);
+	return i.jeton;
+};
+const inviter = (projetId: number, courriel: string, invitePar = 'camille') => creerInvitationProjet(base.db, { projetId, courriel, role: 'lecteur', invitePar });
 
 const diagnostic = section('diagnostic')!;
 const identite = section('identite')!;
@@ -123,13 +131,13 @@ describe('the team', () => {
 
 	it('accepts an invitation once, and not after it was revoked', async () => {
 		const p = await creerProjet(base.db, { organisationId, titre: 'Invitations' }, 'camille');
-		const jeton = await creerInvitationProjet(base.db, { projetId: p.id, courriel: 'awa@exemple.test', role: 'contributeur', invitePar: 'camille' });
+		const jeton = await jetonDe(creerInvitationProjet(base.db, { projetId: p.id, courriel: 'awa@exemple.test', role: 'contributeur', invitePar: 'camille' }));
 		const i = await invitationProjetParJeton(base.db, jeton);
 		expect(i).toMatchObject({ projet: 'Invitations', role: 'contributeur', etat: 'valable' });
 		expect(await accepterInvitationProjet(base.db, i!.id, 'awa')).toBe(p.id);
 		expect(await accepterInvitationProjet(base.db, i!.id, 'awa')).toBeUndefined();
 		expect(await roleSurProjet(base.db, p.id, 'awa')).toBe('contributeur');
-		const j2 = await creerInvitationProjet(base.db, { projetId: p.id, courriel: 'hugo@exemple.test', role: 'lecteur', invitePar: 'camille' });
+		const j2 = await jetonDe(creerInvitationProjet(base.db, { projetId: p.id, courriel: 'hugo@exemple.test', role: 'lecteur', invitePar: 'camille' }));
 		const i2 = await invitationProjetParJeton(base.db, j2);
 		const autre = await creerProjet(base.db, { organisationId, titre: 'Autre' }, 'camille');
 		expect(await revoquerInvitationProjet(base.db, autre.id, i2!.id)).toBeUndefined();
@@ -137,6 +145,26 @@ describe('the team', () => {
 		expect((await invitationProjetParJeton(base.db, j2))!.etat).toBe('revoquee');
 		expect(await accepterInvitationProjet(base.db, i2!.id, 'hugo')).toBeUndefined();
 		expect(await invitationProjetParJeton(base.db, 'inconnu')).toBeUndefined();
+	});
+
+	it('refuse to invite oneself, a team member, or an address already invited, whatever its case; not after expiry or revocation', async () => {
+		const p = await creerProjet(base.db, { organisationId, titre: 'Refus d’invitation' }, 'camille');
+		expect(await inviter(p.id, 'CAMILLE@exemple.test')).toEqual({ ok: false, raison: 'soi-meme' });
+		await ajouterAuProjet(base.db, p.id, 'awa', 'contributeur');
+		expect(await inviter(p.id, 'Awa@Exemple.Test')).toEqual({ ok: false, raison: 'deja-membre' });
+		await jetonDe(inviter(p.id, 'partenaire@ziguinchor.test'));
+		expect(await inviter(p.id, 'Partenaire@Ziguinchor.TEST', 'awa')).toEqual({ ok: false, raison: 'deja-invite', expireLe: expect.any(Date) });
+		// Expired: a new invitation replaces it, and the old link says it expired.
+		const ancien = (await base.db.execute(sql`update projets_invitations set expire_le = now() - interval '1 minute' where projet_id = ${p.id} returning id`)) as unknown;
+		expect(ancien).toBeTruthy();
+		const nouveau = await jetonDe(inviter(p.id, 'partenaire@ziguinchor.test'));
+		const i = (await invitationProjetParJeton(base.db, nouveau))!;
+		expect(i.etat).toBe('valable');
+		await revoquerInvitationProjet(base.db, p.id, i.id);
+		expect(await inviter(p.id, 'partenaire@ziguinchor.test')).toMatchObject({ ok: true });
+		// Two posts at once: one invitation.
+		const deux = await Promise.all([inviter(p.id, 'double@exemple.test'), inviter(p.id, 'DOUBLE@exemple.test', 'awa')]);
+		expect(deux.map((x) => x.ok).sort()).toEqual([false, true]);
 	});
 
 	it('lists public projects with their territories', async () => {

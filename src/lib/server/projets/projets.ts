@@ -15,7 +15,8 @@ import {
 	utilisateurs,
 	type RoleProjet
 } from '../db/schema.ts';
-import { hacherJeton } from '../organisations/organisations.ts';
+import { estDoublon } from '../db/erreurs.ts';
+import { etatInvitation, hacherJeton, type NouvelleInvitation } from '../organisations/organisations.ts';
 import { changements } from './saisie.ts';
 
 export const DUREE_INVITATION_JOURS = 7;
@@ -189,7 +190,7 @@ export async function versionDeSection(db: Database, projetId: number, slug: str
 
 export async function equipeDuProjet(db: Database, projetId: number) {
 	const gens = await db
-		.select({ id: utilisateurs.id, nom: utilisateurs.name, courriel: utilisateurs.email, role: projetsEquipe.role })
+		.select({ id: utilisateurs.id, nom: utilisateurs.name, courriel: utilisateurs.email, fuseau: utilisateurs.fuseauHoraire, role: projetsEquipe.role })
 		.from(projetsEquipe)
 		.innerJoin(utilisateurs, eq(utilisateurs.id, projetsEquipe.utilisateurId))
 		.where(eq(projetsEquipe.projetId, projetId))
@@ -237,10 +238,40 @@ export async function ajouterAuProjet(db: Database, projetId: number, utilisateu
 	await db.insert(projetsEquipe).values({ projetId, utilisateurId, role }).onConflictDoNothing();
 }
 
-export async function creerInvitationProjet(db: Database, p: { projetId: number; courriel: string; role: RoleProjet; invitePar: string }) {
+/**
+ * Invites an address to the team, unless it is the inviter's, a team member's, or already
+ * invited and pending (addresses compared without case); an expired invitation is closed and
+ * replaced. Two simultaneous posts: the unique index on pending invitations keeps one.
+ */
+export async function creerInvitationProjet(db: Database, p: { projetId: number; courriel: string; role: RoleProjet; invitePar: string }): Promise<NouvelleInvitation> {
+	const courriel = p.courriel.toLowerCase();
+	const memeAdresse = sql`lower(${projetsInvitations.courriel}) = ${courriel}`;
 	const jeton = randomBytes(32).toString('base64url');
-	await db.insert(projetsInvitations).values({ ...p, jetonHache: hacherJeton(jeton), expireLe: sql`now() + make_interval(days => ${DUREE_INVITATION_JOURS})` });
-	return jeton;
+	try {
+		return await db.transaction(async (tx) => {
+			const [invitant] = await tx.select({ courriel: utilisateurs.email }).from(utilisateurs).where(eq(utilisateurs.id, p.invitePar));
+			if (invitant?.courriel.toLowerCase() === courriel) return { ok: false, raison: 'soi-meme' } as const;
+			const [membre] = await tx
+				.select({ id: projetsEquipe.utilisateurId })
+				.from(projetsEquipe)
+				.innerJoin(utilisateurs, eq(utilisateurs.id, projetsEquipe.utilisateurId))
+				.where(and(eq(projetsEquipe.projetId, p.projetId), sql`lower(${utilisateurs.email}) = ${courriel}`));
+			if (membre) return { ok: false, raison: 'deja-membre' } as const;
+			const enAttente = and(eq(projetsInvitations.projetId, p.projetId), memeAdresse, isNull(projetsInvitations.accepteeLe), isNull(projetsInvitations.revoqueeLe));
+			const [deja] = await tx.select({ expireLe: projetsInvitations.expireLe }).from(projetsInvitations).where(and(enAttente, gt(projetsInvitations.expireLe, sql`now()`)));
+			if (deja) return { ok: false, raison: 'deja-invite', expireLe: deja.expireLe } as const;
+			await tx.update(projetsInvitations).set({ revoqueeLe: sql`now()` }).where(enAttente);
+			const [cree] = await tx
+				.insert(projetsInvitations)
+				.values({ ...p, courriel, jetonHache: hacherJeton(jeton), expireLe: sql`now() + make_interval(days => ${DUREE_INVITATION_JOURS})` })
+				.returning({ expireLe: projetsInvitations.expireLe });
+			return { ok: true, jeton, expireLe: cree!.expireLe } as const;
+		});
+	} catch (e) {
+		if (!estDoublon(e)) throw e;
+		const [deja] = await db.select({ expireLe: projetsInvitations.expireLe }).from(projetsInvitations).where(and(eq(projetsInvitations.projetId, p.projetId), memeAdresse, isNull(projetsInvitations.accepteeLe), isNull(projetsInvitations.revoqueeLe)));
+		return { ok: false, raison: 'deja-invite', expireLe: deja?.expireLe ?? new Date() };
+	}
 }
 
 export async function invitationProjetParJeton(db: Database, jeton: string) {
@@ -261,8 +292,7 @@ export async function invitationProjetParJeton(db: Database, jeton: string) {
 		.innerJoin(organisations, eq(organisations.id, projets.organisationId))
 		.where(eq(projetsInvitations.jetonHache, hacherJeton(jeton)));
 	if (!i) return undefined;
-	const etat = i.accepteeLe ? 'acceptee' : i.revoqueeLe ? 'revoquee' : i.expireLe.getTime() < Date.now() ? 'expiree' : 'valable';
-	return { ...i, etat } as const;
+	return { ...i, etat: etatInvitation(i) } as const;
 }
 
 /** Single use: the second acceptance finds nothing to update. A team member keeps their role. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { section } from '#lib/projets/sections.ts';
-import { changements, codeCible, lireNombre, lireSection, type Valides } from './saisie.ts';
+import { actionDeTableau, changements, codeCible, lireNombre, lireSection, sansLaLigne, type Valides } from './saisie.ts';
 
 const valides: Valides = {
 	themes: new Set(['acces-aux-droits']),
@@ -36,7 +36,7 @@ describe('numbers and targets as people type them', () => {
 });
 
 describe('reading a section', () => {
-	it('keeps valid input, drops empty and deleted rows', () => {
+	it('keeps valid input, drops empty rows', () => {
 		const r = lireSection(
 			identite,
 			form({
@@ -46,9 +46,8 @@ describe('reading a section', () => {
 				'territoiresIci.0.communes': 'Nantes',
 				'territoiresIci.1.departement': '',
 				'territoiresIci.1.communes': '',
-				'territoiresLaBas.0.pays': 'SN',
-				'territoiresLaBas.0.territoire': 'Ziguinchor',
-				'territoiresLaBas.0._supprimer': 'on',
+				'territoiresLaBas.0.pays': '',
+				'territoiresLaBas.0.territoire': '',
 				debut: '2027-01-01',
 				fin: '2028-06-30',
 				'cibles.0.cible': '8.6 — Réduire la proportion de jeunes…',
@@ -112,6 +111,23 @@ describe('reading a section', () => {
 		});
 	});
 
+	it('reads a table’s own buttons, and removes a row keeping the others as typed', () => {
+		expect(actionDeTableau(budget, form({ _ajouter: 'depenses' }))).toEqual({ ajouter: 'depenses' });
+		expect(actionDeTableau(budget, form({ _supprimer: 'financements.2' }))).toEqual({ supprimer: { tableau: 'financements', ligne: 2 } });
+		for (const autre of [{ _ajouter: 'titre' }, { _ajouter: 'inconnu' }, { _supprimer: 'depenses' }, { _supprimer: 'depenses.-1' }, { _supprimer: 'depenses.99999' }, {}] as Record<string, string>[]) expect(actionDeTableau(budget, form(autre))).toEqual({});
+		const f = sansLaLigne(
+			form({ _version: '3', 'depenses.0.libelle': 'Billets', 'depenses.1.libelle': 'Chantier', 'depenses.1.montant': '12', 'depenses.2.libelle': 'Traduction', 'financements.1.financeur': 'État' }),
+			'depenses',
+			1
+		);
+		expect([...f.entries()]).toEqual([
+			['_version', '3'],
+			['depenses.0.libelle', 'Billets'],
+			['depenses.1.libelle', 'Traduction'],
+			['financements.1.financeur', 'État']
+		]);
+	});
+
 	it('refuses more than a hundred rows', () => {
 		const entrees: Record<string, string> = {};
 		for (let i = 0; i < 101; i++) entrees[`financements.${i}.financeur`] = `Financeur ${i}`;
@@ -122,5 +138,8 @@ describe('reading a section', () => {
 	it('names the fields that changed', () => {
 		expect(changements(identite, { titre: 'A', themes: [] }, { titre: 'B', themes: [], resume: '' })).toEqual(['Titre du projet']);
 		expect(changements(identite, undefined, { titre: 'A' })).toEqual(['Titre du projet']);
+		// Rows read back from the database have their keys in another order: not a change.
+		expect(changements(budget, { depenses: [{ montant: 1, libelle: 'Billets' }] }, { depenses: [{ libelle: 'Billets', montant: 1 }] })).toEqual([]);
+		expect(changements(budget, { depenses: [{ montant: 1, libelle: 'Billets' }] }, { depenses: [{ libelle: 'Billets', montant: 2 }] })).toEqual(['Dépenses']);
 	});
 });

@@ -106,7 +106,6 @@ function lireTableau(c: Extract<Champ, { type: 'tableau' }>, form: FormData, val
 	for (let i = 0; i < n; i++) {
 		const saisie: Ligne = {};
 		const ligne: Ligne = {};
-		const supprimer = form.get(`${c.nom}.${i}._supprimer`) !== null;
 		let remplie = false;
 		const avant = Object.keys(erreurs).length;
 		for (const col of c.colonnes) {
@@ -115,10 +114,11 @@ function lireTableau(c: Extract<Champ, { type: 'tableau' }>, form: FormData, val
 			saisie[col.nom] = typeof b === 'string' ? b : '';
 			ligne[col.nom] = r.valeur;
 			if (r.valeur !== '' && r.valeur !== null) remplie = true;
-			if (r.erreur && !supprimer) erreurs[`${c.nom}.${i}.${col.nom}`] = r.erreur;
+			if (r.erreur) erreurs[`${c.nom}.${i}.${col.nom}`] = r.erreur;
 		}
 		saisies.push(saisie);
-		if (supprimer || !remplie) continue;
+		// Empty rows (the one added to type in, left blank) are not kept.
+		if (!remplie) continue;
 		const premiere = c.colonnes[0]!;
 		if (ligne[premiere.nom] === '' || ligne[premiere.nom] === null) erreurs[`${c.nom}.${i}.${premiere.nom}`] ??= `Indiquez la colonne « ${premiere.libelle} » de cette ligne, ou videz la ligne.`;
 		verifierLigne(c.nom, i, ligne, erreurs);
@@ -126,6 +126,31 @@ function lireTableau(c: Extract<Champ, { type: 'tableau' }>, form: FormData, val
 	}
 	if (lignes.length > LIGNES_MAX) erreurs[c.nom] = `${LIGNES_MAX} lignes au plus.`;
 	return { lignes, saisies };
+}
+
+/**
+ * What a table's own button asks: « Ajouter une ligne » (`_ajouter` = the table) or
+ * « Supprimer la ligne » (`_supprimer` = « table.row »), checked against the section.
+ */
+export function actionDeTableau(s: Section, form: FormData): { ajouter?: string; supprimer?: { tableau: string; ligne: number } } {
+	const tableaux = new Set(s.champs.filter((c) => c.type === 'tableau').map((c) => c.nom));
+	const ajouter = form.get('_ajouter');
+	if (typeof ajouter === 'string' && tableaux.has(ajouter)) return { ajouter };
+	const m = /^([A-Za-z]+)\.(\d{1,3})$/.exec(String(form.get('_supprimer') ?? ''));
+	if (m && tableaux.has(m[1]!)) return { supprimer: { tableau: m[1]!, ligne: Number(m[2]) } };
+	return {};
+}
+
+/** The form without one row of a table, the rows after it renumbered; everything else as typed. */
+export function sansLaLigne(form: FormData, tableau: string, ligne: number): FormData {
+	const r = new FormData();
+	for (const [k, v] of form) {
+		const m = k.startsWith(`${tableau}.`) ? /^(\d+)\.(.+)$/.exec(k.slice(tableau.length + 1)) : null;
+		if (!m) r.append(k, v);
+		else if (Number(m[1]) < ligne) r.append(k, v);
+		else if (Number(m[1]) > ligne) r.append(`${tableau}.${Number(m[1]) - 1}.${m[2]}`, v);
+	}
+	return r;
 }
 
 /** Rules across the cells of a row. */
@@ -150,8 +175,11 @@ function verifierEnsemble(slug: string, d: Donnees, erreurs: Erreurs) {
 
 /** The labels of the fields whose value differs between two versions of a section. */
 export function changements(s: Section, avant: Donnees | undefined, apres: Donnees): string[] {
-	const egal = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null) || (estVide(a) && estVide(b));
+	const egal = (a: unknown, b: unknown) => stable(a ?? null) === stable(b ?? null) || (estVide(a) && estVide(b));
 	return s.champs.filter((c) => !egal(avant?.[c.nom], apres[c.nom])).map((c) => c.libelle);
 }
+/** JSON with object keys sorted: stored rows come back from jsonb with their keys reordered. */
+const stable = (v: unknown): string =>
+	Array.isArray(v) ? `[${v.map(stable).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
 const estVide = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 

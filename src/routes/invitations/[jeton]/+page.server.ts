@@ -1,3 +1,4 @@
+import { compteDeLAdresse } from '#lib/server/comptes/compte.ts';
 import { db } from '#lib/server/demarrage.ts';
 import { accepter } from '#lib/server/organisations/actions.ts';
 import { invitationParJeton } from '#lib/server/organisations/organisations.ts';
@@ -11,7 +12,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const i = await invitationParJeton(db(), params.jeton);
 	return {
 		invitation: i && { organisation: i.organisation, slug: i.slug, role: LIBELLES_ROLES[i.role], courriel: i.courriel, etat: i.etat },
-		connecte: estConnecte(locals.acteur) ? { courriel: locals.acteur.courriel } : null
+		connecte: estConnecte(locals.acteur) ? { courriel: locals.acteur.courriel } : null,
+		// A visitor whose address has no account is offered to create it first.
+		aUnCompte: i?.etat === 'valable' && !estConnecte(locals.acteur) ? Boolean(await compteDeLAdresse(db(), i.courriel)) : null
 	};
 };
 

@@ -2,7 +2,7 @@ import { remplissage, SECTIONS } from '#lib/projets/sections.ts';
 import { db } from '#lib/server/demarrage.ts';
 import { peut } from '#lib/server/policies/index.ts';
 import { LIBELLES_ROLES_PROJET, publier, resumePour } from '#lib/server/projets/actions.ts';
-import { historique, questionnaire, scores } from '#lib/server/projets/auto-evaluation.ts';
+import { avancement, enCours, historique, questionnaire, scores } from '#lib/server/projets/auto-evaluation.ts';
 import { activiteRecente, equipeDuProjet, organisationsPartenaires, sectionsDuProjet } from '#lib/server/projets/projets.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
 import { avertissements } from '#lib/projets/analyses.ts';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	// Outside the team, a public project shows its identity only.
 	if (!role) return { ...base, equipe: null };
 	const ressource = { type: 'projet', role, public: projet.public } as const;
-	const [equipe, activite, prises, q] = await Promise.all([equipeDuProjet(db(), projet.id), activiteRecente(db(), projet.id), historique(db(), projet.id), questionnaire(db())]);
+	const [equipe, activite, prises, courante, q] = await Promise.all([equipeDuProjet(db(), projet.id), activiteRecente(db(), projet.id), historique(db(), projet.id), enCours(db(), projet.id), questionnaire(db())]);
 	const titres = new Map(SECTIONS.map((s) => [s.slug, s.titre]));
 	return {
 		...base,
@@ -34,7 +34,8 @@ export const load: PageServerLoad = async (event) => {
 		equipe: equipe.map((m) => ({ nom: m.nom, role: LIBELLES_ROLES_PROJET[m.role], organisations: m.organisations.map((o) => o.nom) })),
 		partenaires: organisationsPartenaires(equipe, projet.porteurSlug),
 		activite: activite.map((a) => ({ ...a, section: titres.get(a.section) ?? a.section })),
-		autoEvaluation: prises[0] ? { le: prises[0].creeLe, ...scores(q, prises[0].reponses) } : null
+		autoEvaluation: prises[0] ? { le: prises[0].termineeLe, ...scores(q, prises[0].reponses) } : null,
+		autoEvaluationEnCours: courante ? { modifieLe: courante.modifieLe, ...avancement(q, courante.reponses) } : null
 	};
 };
 

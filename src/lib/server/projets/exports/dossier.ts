@@ -1,6 +1,7 @@
 // The « dossier projet » as a list of blocks (headings, paragraphs, lists, tables) that each
 // export format draws: Word and PDF read the same words in the same order.
-import { avertissements, bilanBudget, dateFr, enEuros, formatEuros, frise, matriceTransversale, type Part } from '#lib/projets/analyses.ts';
+import { formaterDate, formaterJour } from '#lib/dates.ts';
+import { avertissements, bilanBudget, enEuros, formatEuros, frise, matriceTransversale, type Part } from '#lib/projets/analyses.ts';
 import { libelleOption, lignes, SECTIONS, type ChampSimple, type Donnees, type Option, type Referentiel } from '#lib/projets/sections.ts';
 import type { Database } from '../../db/index.ts';
 import { historique, questionnaire, scores } from '../auto-evaluation.ts';
@@ -28,7 +29,7 @@ const valeurCellule = (c: ChampSimple, v: unknown, l: Partial<Record<Referentiel
 	if (v === null || v === undefined || v === '') return '';
 	if (c.type === 'choix' || c.type === 'liste') return libelleOption(('options' in c ? c.options : undefined) ?? (c.referentiel ? l[c.referentiel] : undefined), v);
 	if (c.type === 'nombre' && typeof v === 'number') return v.toLocaleString('fr-FR', { maximumFractionDigits: 8 });
-	if (c.type === 'date' && typeof v === 'string') return dateFr(v);
+	if (c.type === 'date' && typeof v === 'string') return formaterJour(v);
 	return String(v);
 };
 
@@ -40,7 +41,7 @@ const tableauParts = (parts: Part[], total: number): Bloc => ({
 });
 
 /** Everything the exports need, read once. */
-export async function dossier(db: Database, projet: Projet): Promise<Dossier> {
+export async function dossier(db: Database, projet: Projet, fuseau?: string): Promise<Dossier> {
 	const [contenus, l, equipe, q, prises] = await Promise.all([sectionsDuProjet(db, projet.id), listes(db), equipeDuProjet(db, projet.id), questionnaire(db), historique(db, projet.id)]);
 	const blocs: Bloc[] = [];
 	const sommaire: Dossier['sommaire'] = [];
@@ -91,7 +92,7 @@ export async function dossier(db: Database, projet: Projet): Promise<Dossier> {
 			const f = frise(d);
 			if (f.barres.length) {
 				blocs.push({ type: 'titre', niveau: 2, texte: 'Chronogramme' });
-				blocs.push({ type: 'paragraphe', texte: `Du ${dateFr(f.debut!)} au ${dateFr(f.fin!)}.` });
+				blocs.push({ type: 'paragraphe', texte: `Du ${formaterJour(f.debut!)} au ${formaterJour(f.fin!)}.` });
 				blocs.push({ type: 'tableau', colonnes: ['Activité', ...f.mois.map((m) => m.libelle)], lignes: f.barres.map((b) => [b.activite, ...f.mois.map((m, i) => (b.x < (f.mois[i + 1]?.x ?? 1) && b.x + b.largeur > m.x ? '■' : ''))]) });
 			}
 		}
@@ -103,14 +104,14 @@ export async function dossier(db: Database, projet: Projet): Promise<Dossier> {
 	const derniere = prises[0];
 	if (derniere) {
 		const sc = scores(q, derniere.reponses);
-		blocs.push({ type: 'titre', niveau: 2, texte: `Auto-évaluation du ${dateFr(derniere.creeLe.toISOString().slice(0, 10))}` });
+		blocs.push({ type: 'titre', niveau: 2, texte: `Auto-évaluation du ${formaterDate(derniere.termineeLe, fuseau)}` });
 		blocs.push({ type: 'tableau', colonnes: ['Étape', 'Score sur 100'], lignes: sc.parEtape.map((e) => [`${e.numero}. ${e.titre}`, e.score === null ? '—' : String(e.score)]), total: ['Ensemble', sc.global === null ? '—' : String(sc.global)] });
 	}
 
 	const partenaires = organisationsPartenaires(equipe, projet.porteurSlug);
 	const identite = contenus.identite!.donnees;
-	const debut = typeof identite.debut === 'string' && identite.debut ? dateFr(identite.debut) : '';
-	const fin = typeof identite.fin === 'string' && identite.fin ? dateFr(identite.fin) : '';
+	const debut = typeof identite.debut === 'string' && identite.debut ? formaterJour(identite.debut) : '';
+	const fin = typeof identite.fin === 'string' && identite.fin ? formaterJour(identite.fin) : '';
 	const ici = lignes(identite, 'territoiresIci').map((r) => libelleOption(l.listes.departements, r.departement));
 	const labas = lignes(identite, 'territoiresLaBas').map((r) => [libelleOption(l.listes.pays, r.pays), r.territoire].filter(Boolean).join(', '));
 	return {
@@ -122,7 +123,7 @@ export async function dossier(db: Database, projet: Projet): Promise<Dossier> {
 			...(partenaires.length ? [`en partenariat avec ${partenaires.map((o) => o.nom).join(', ')}`] : []),
 			...(ici.length || labas.length ? [`${ici.join(', ') || '—'} ↔ ${labas.join(' ; ') || '—'}`] : []),
 			...(debut || fin ? [`Période : ${debut || '?'} – ${fin || '?'}`] : []),
-			`Dossier établi le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date())} avec Terrinclus`
+			`Dossier établi le ${formaterDate(new Date(), fuseau)} avec Terrinclus`
 		],
 		sommaire,
 		blocs

@@ -1,3 +1,4 @@
+import { compteDeLAdresse } from '#lib/server/comptes/compte.ts';
 import { db } from '#lib/server/demarrage.ts';
 import { estConnecte } from '#lib/server/policies/index.ts';
 import { accepter, LIBELLES_ROLES_PROJET } from '#lib/server/projets/actions.ts';
@@ -10,7 +11,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const i = await invitationProjetParJeton(db(), params.jeton);
 	return {
 		invitation: i && { projet: i.projet, porteur: i.porteur, role: LIBELLES_ROLES_PROJET[i.role], courriel: i.courriel, etat: i.etat },
-		connecte: estConnecte(locals.acteur) ? { courriel: locals.acteur.courriel } : null
+		connecte: estConnecte(locals.acteur) ? { courriel: locals.acteur.courriel } : null,
+		// A visitor whose address has no account is offered to create it first.
+		aUnCompte: i?.etat === 'valable' && !estConnecte(locals.acteur) ? Boolean(await compteDeLAdresse(db(), i.courriel)) : null
 	};
 };
 

@@ -15,7 +15,7 @@ const TYPES = {
 } as const;
 
 export const GET: RequestHandler = async (event) => {
-	const { projet } = await projetPour(event, 'exporter');
+	const { projet, acteur } = await projetPour(event, 'exporter');
 	const format = event.params.format;
 	if (!(format in TYPES)) error(404, 'Page introuvable');
 	let corps: Buffer;
@@ -25,7 +25,7 @@ export const GET: RequestHandler = async (event) => {
 		corps = await cadreEtBudgetXlsx(projet.titre, cadre.donnees, budget.donnees);
 		nom = nomDeFichier(`${projet.titre} cadre logique et budget`, 'xlsx');
 	} else {
-		const d = await dossier(db(), projet);
+		const d = await dossier(db(), projet, acteur.fuseau);
 		corps = format === 'docx' ? await dossierDocx(d) : await dossierPdf(d);
 		nom = nomDeFichier(`dossier ${projet.titre}`, format);
 	}
