@@ -6,6 +6,7 @@ import { db } from '../demarrage.ts';
 import { ROLES_PLATEFORME, type RolePlateforme } from '../db/schema.ts';
 import { autoriser, estConnecte, type Acteur } from '../policies/index.ts';
 import { changerRolePlateforme, desactiver, reactiver } from './administration.ts';
+import { de } from '../../francais.ts';
 
 /** The administrator acting, or a redirect to sign in / a 403. */
 export function administrateur(acteur: Acteur, chemin: string) {
@@ -33,7 +34,7 @@ export async function changerRole(event: RequestEvent) {
 	const r = await changerRolePlateforme(db(), cible, role);
 	if (!r) return refus('Ce compte n’existe pas.');
 	await journaliser(db(), { evenement: 'role-plateforme', utilisateurId: admin.id, cibleId: cible, courriel: r.courriel, details: { role } });
-	return { fait: `Le rôle de ${r.courriel} est maintenant « ${role} ».` };
+	return { fait: `Le rôle ${de(r.courriel)} est maintenant « ${role} ».` };
 }
 
 export async function desactiverCompte(event: RequestEvent) {

@@ -42,3 +42,15 @@ describe('the development mails page', () => {
 		expect(courrielsDeDeveloppementVisibles(requete('127.0.0.1'))).toBe(false);
 	});
 });
+
+describe('a mail', () => {
+	it('follows French typography in its subject, text and HTML, and keeps its link intact', async () => {
+		const { courrielAction } = await import('./courriel.ts');
+		const c = courrielAction({ a: 'x@exemple.test', nom: 'Awa', sujet: 'Projet « Mobilité » : invitation', paragraphes: ['Qui décide ? Le comité ; toujours.'], action: { libelle: 'Ouvrir', url: 'https://terrinclus.example.fr/a?b=c:d' } });
+		expect(c.sujet).toBe('Projet «\u00A0Mobilité\u00A0»\u00A0: invitation');
+		expect(c.texte).toContain('Qui décide\u202F? Le comité\u202F; toujours.');
+		expect(c.texte).toContain('Ouvrir\u00A0: https://terrinclus.example.fr/a?b=c:d');
+		expect(c.html).toContain('href="https://terrinclus.example.fr/a?b=c:d"');
+		expect(c.html).not.toMatch(/ [;:?!»]/);
+	});
+});

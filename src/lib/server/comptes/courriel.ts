@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { adresseClient, adresseDEcoute, estBoucleLocale } from '../securite/adresse.ts';
+import { ESPACE_INSECABLE, typographierEspaces } from '../../typographie.ts';
 
 export interface Courriel {
 	a: string;
@@ -73,16 +74,20 @@ export function courrielAction(p: {
 	action: { libelle: string; url: string };
 	fin?: string;
 }): Courriel {
-	const salutation = p.nom ? `Bonjour ${p.nom},` : 'Bonjour,';
-	const fin = p.fin ?? 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera changé.';
-	const texte = [salutation, ...p.paragraphes, `${p.action.libelle} : ${p.action.url}`, fin, '— Terrinclus'].join('\n\n');
+	// French typography, as on the pages (typographie.ts); the address of the link is left alone.
+	const t = typographierEspaces;
+	const salutation = t(p.nom ? `Bonjour ${p.nom},` : 'Bonjour,');
+	const fin = t(p.fin ?? 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera changé.');
+	const paragraphes = p.paragraphes.map(t);
+	const libelle = t(p.action.libelle);
+	const texte = [salutation, ...paragraphes, `${libelle}${ESPACE_INSECABLE}: ${p.action.url}`, fin, '— Terrinclus'].join('\n\n');
 	const html = `<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;line-height:1.5;color:#1a1a1a">
 <p>${echapper(salutation)}</p>
-${p.paragraphes.map((x) => `<p>${echapper(x)}</p>`).join('\n')}
-<p><a href="${echapper(p.action.url)}" style="display:inline-block;padding:10px 16px;background:#1d4e89;color:#ffffff;text-decoration:none;border-radius:4px">${echapper(p.action.libelle)}</a></p>
-<p>Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :<br>${echapper(p.action.url)}</p>
+${paragraphes.map((x) => `<p>${echapper(x)}</p>`).join('\n')}
+<p><a href="${echapper(p.action.url)}" style="display:inline-block;padding:10px 16px;background:#1d4e89;color:#ffffff;text-decoration:none;border-radius:4px">${echapper(libelle)}</a></p>
+<p>${t('Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :')}<br>${echapper(p.action.url)}</p>
 <p>${echapper(fin)}</p>
 <p>— Terrinclus</p>
 </body></html>`;
-	return { a: p.a, sujet: p.sujet, texte, html };
+	return { a: p.a, sujet: t(p.sujet), texte, html };
 }

@@ -33,6 +33,7 @@ import {
 import { LIBELLES_ROLES, lireOrganisation, schemaDemande, schemaInvitation } from './regles.ts';
 import { adresseClient } from '../securite/adresse.ts';
 import { identifiant } from '../validation/identifiant.ts';
+import { de } from '../../francais.ts';
 
 const msg = (e: Erreurs): Erreurs => e;
 
@@ -147,7 +148,7 @@ export async function revoquer(event: RequestEvent) {
 	const r = await revoquerInvitation(db(), organisation.id, idDe(saisie.invitation));
 	if (!r) return fail(404, { formulaire: 'invitations', erreurs: msg({ formulaire: 'Cette invitation n’existe pas ou a déjà été acceptée.' }) });
 	await journaliser(db(), { evenement: 'invitation-revoquee', utilisateurId: acteur.id, courriel: r.courriel, details: { organisation: organisation.slug } });
-	return { formulaire: 'invitations', fait: `L’invitation de ${r.courriel} a été révoquée.` };
+	return { formulaire: 'invitations', fait: `L’invitation ${de(r.courriel)} a été révoquée.` };
 }
 
 export async function traiter(event: RequestEvent) {

@@ -41,6 +41,7 @@ import { listes } from './references.ts';
 import { actionDeTableau, changements, lireSection, sansLaLigne } from './saisie.ts';
 import { adresseClient } from '../securite/adresse.ts';
 import { identifiant } from '../validation/identifiant.ts';
+import { avecArticle, de } from '../../francais.ts';
 
 export { LIBELLES_ROLES_PROJET };
 
@@ -249,7 +250,7 @@ export async function inviter(event: RequestEvent) {
 			a: v.data.courriel,
 			sujet: `Invitation au projet « ${projet.titre} » sur Terrinclus`,
 			paragraphes: [
-				`${acteur.nom} vous invite à construire avec son équipe le projet de coopération « ${projet.titre} », porté par ${projet.porteur}, avec le rôle « ${LIBELLES_ROLES_PROJET[v.data.role]} ».`,
+				`${acteur.nom} vous invite à construire avec son équipe le projet de coopération « ${projet.titre} », porté par ${avecArticle(projet.porteur)}, avec le rôle « ${LIBELLES_ROLES_PROJET[v.data.role]} ».`,
 				'Terrinclus est le kit méthodologique de la coopération internationale pour l’inclusion : vous y remplirez ensemble, étape par étape, le dossier du projet.',
 				`Ce lien est valable jusqu’au ${formaterDateHeure(r.expireLe, (await compteDeLAdresse(db(), v.data.courriel))?.fuseau, 'complete')} et ne sert qu’une fois. Si vous n’avez pas encore de compte, vous le créerez en l’ouvrant : cette adresse sera confirmée du même coup.`
 			],
@@ -307,7 +308,7 @@ export async function revoquer(event: RequestEvent) {
 	const r = await revoquerInvitationProjet(db(), projet.id, identifiant(saisie.invitation) ?? 0);
 	if (!r) return fail(404, { formulaire: 'invitations', erreurs: { formulaire: 'Cette invitation n’existe pas ou a déjà été acceptée.' } });
 	await journaliser(db(), { evenement: 'invitation-revoquee', utilisateurId: acteur.id, courriel: r.courriel, details: { projet: projet.id } });
-	return { formulaire: 'invitations', fait: `L’invitation de ${r.courriel} a été révoquée.` };
+	return { formulaire: 'invitations', fait: `L’invitation ${de(r.courriel)} a été révoquée.` };
 }
 
 export async function accepter(event: RequestEvent) {

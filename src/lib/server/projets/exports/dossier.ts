@@ -8,6 +8,7 @@ import { historique, questionnaire, scores } from '../auto-evaluation.ts';
 import { equipeDuProjet, organisationsPartenaires, sectionsDuProjet, type Projet } from '../projets.ts';
 import { listes } from '../references.ts';
 import { LIBELLES_ROLES_PROJET } from '#lib/projets/roles.ts';
+import { avecArticle } from '../../../francais.ts';
 
 export type Bloc =
 	| { type: 'titre'; niveau: 1 | 2 | 3; texte: string; ancre?: string }
@@ -119,7 +120,7 @@ export async function dossier(db: Database, projet: Projet, fuseau?: string): Pr
 		porteur: projet.porteur,
 		genereLe: new Date(),
 		presentation: [
-			`Projet porté par ${projet.porteur}`,
+			`Projet porté par ${avecArticle(projet.porteur)}`,
 			...(partenaires.length ? [`en partenariat avec ${partenaires.map((o) => o.nom).join(', ')}`] : []),
 			...(ici.length || labas.length ? [`${ici.join(', ') || '—'} ↔ ${labas.join(' ; ') || '—'}`] : []),
 			...(debut || fin ? [`Période : ${debut || '?'} – ${fin || '?'}`] : []),
