@@ -3,6 +3,7 @@ import { db } from '#lib/server/demarrage.ts';
 import { peut } from '#lib/server/policies/index.ts';
 import { LIBELLES_ROLES_PROJET, publier, resumePour } from '#lib/server/projets/actions.ts';
 import { avancement, enCours, historique, questionnaire, scores } from '#lib/server/projets/auto-evaluation.ts';
+import { MESSAGES_CHOIX, PARTIES_DOSSIER, partiesParDefaut } from '#lib/server/projets/exports/dossier.ts';
 import { activiteRecente, equipeDuProjet, organisationsPartenaires, sectionsDuProjet } from '#lib/server/projets/projets.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
 import { avertissements } from '#lib/projets/analyses.ts';
@@ -18,6 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	const ressource = { type: 'projet', role, public: projet.public } as const;
 	const [equipe, activite, prises, courante, q] = await Promise.all([equipeDuProjet(db(), projet.id), activiteRecente(db(), projet.id), historique(db(), projet.id), enCours(db(), projet.id), questionnaire(db())]);
 	const titres = new Map(SECTIONS.map((s) => [s.slug, s.titre]));
+	const parDefaut = partiesParDefaut(contenus);
+	const codeExport = event.url.searchParams.get('export');
 	return {
 		...base,
 		role: LIBELLES_ROLES_PROJET[role],
@@ -35,7 +38,12 @@ export const load: PageServerLoad = async (event) => {
 		partenaires: organisationsPartenaires(equipe, projet.porteurSlug),
 		activite: activite.map((a) => ({ ...a, section: titres.get(a.section) ?? a.section })),
 		autoEvaluation: prises[0] ? { le: prises[0].termineeLe, ...scores(q, prises[0].reponses) } : null,
-		autoEvaluationEnCours: courante ? { modifieLe: courante.modifieLe, ...avancement(q, courante.reponses) } : null
+		autoEvaluationEnCours: courante ? { modifieLe: courante.modifieLe, ...avancement(q, courante.reponses) } : null,
+		// The dossier's parts, the filled ones checked.
+		dossier: {
+			parties: PARTIES_DOSSIER.map((p) => ({ ...p, remplie: parDefaut.includes(p.id) })),
+			erreur: codeExport && codeExport in MESSAGES_CHOIX ? MESSAGES_CHOIX[codeExport as keyof typeof MESSAGES_CHOIX] : null
+		}
 	};
 };
 

@@ -1,13 +1,12 @@
-// The dossier in Word (.docx): a title page, a table of contents made of links (no field to
-// update, so Word and LibreOffice open it without a prompt), then each section.
+// The dossier in Word (.docx): a title page, a real table of contents (a TOC field over the
+// heading styles, filled with the headings so that it is not empty before Word updates it, and
+// marked to update when the document opens), then each part.
 import {
 	AlignmentType,
-	Bookmark,
 	BorderStyle,
 	Document,
 	Footer,
 	HeadingLevel,
-	InternalHyperlink,
 	Packer,
 	PageBreak,
 	PageNumber,
@@ -15,30 +14,46 @@ import {
 	ShadingType,
 	Table,
 	TableCell,
+	TableOfContents,
 	TableRow,
 	TextRun,
 	WidthType
 } from 'docx';
-import type { Bloc, Dossier } from './dossier.ts';
+import type { Alignement, Bloc, Dossier } from './dossier.ts';
 
 const NIVEAUX = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const ALIGNEMENTS = { gauche: AlignmentType.LEFT, droite: AlignmentType.RIGHT, centre: AlignmentType.CENTER } as const;
 const bordure = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' };
 const bordures = { top: bordure, bottom: bordure, left: bordure, right: bordure };
+/** A4 less 2.5 cm margins, in twentieths of a point. */
+const LARGEUR_UTILE = 11906 - 2 * 1418;
 
-const cellule = (texte: string, entete = false) =>
+/** A text's lines as runs separated by real line breaks (never a raw carriage return). */
+const lignes = (texte: string, options: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}) =>
+	texte.split('\n').map((ligne, i) => new TextRun({ ...options, text: ligne, break: i > 0 ? 1 : undefined }));
+
+/** Blank lines separate paragraphs; a single line break stays a break inside one. */
+const paragraphes = (texte: string) => texte.split(/\n{2,}/);
+
+const cellule = (texte: string, o: { entete?: boolean; alignement?: Alignement; largeur?: number }) =>
 	new TableCell({
 		borders: bordures,
-		shading: entete ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E3EEEC' } : undefined,
-		children: texte.split('\n').map((ligne) => new Paragraph({ children: [new TextRun({ text: ligne, bold: entete, size: 18 })] }))
+		width: o.largeur ? { size: o.largeur, type: WidthType.DXA } : undefined,
+		shading: o.entete ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E3EEEC' } : undefined,
+		children: paragraphes(texte).map((p) => new Paragraph({ alignment: ALIGNEMENTS[o.alignement ?? 'gauche'], children: lignes(p, { bold: o.entete, size: 18 }) }))
 	});
 
 function tableau(b: Extract<Bloc, { type: 'tableau' }>) {
+	const somme = b.largeurs?.reduce((t, p) => t + p, 0);
+	const largeurs = b.largeurs && somme ? b.largeurs.map((p) => Math.round((LARGEUR_UTILE * p) / somme)) : undefined;
+	const rang = (l: string[], entete = false) => l.map((c, i) => cellule(c, { entete, alignement: b.alignements?.[i], largeur: largeurs?.[i] }));
 	return new Table({
 		width: { size: 100, type: WidthType.PERCENTAGE },
+		columnWidths: largeurs,
 		rows: [
-			new TableRow({ tableHeader: true, children: b.colonnes.map((c) => cellule(c, true)) }),
-			...b.lignes.map((l) => new TableRow({ children: l.map((c) => cellule(c)) })),
-			...(b.total ? [new TableRow({ children: b.total.map((c) => cellule(c, true)) })] : [])
+			new TableRow({ tableHeader: true, cantSplit: true, children: rang(b.colonnes, true) }),
+			...b.lignes.map((l) => new TableRow({ cantSplit: true, children: rang(l) })),
+			...(b.total ? [new TableRow({ cantSplit: true, children: rang(b.total, true) })] : [])
 		]
 	});
 }
@@ -46,17 +61,11 @@ function tableau(b: Extract<Bloc, { type: 'tableau' }>) {
 function rendre(b: Bloc): (Paragraph | Table)[] {
 	switch (b.type) {
 		case 'titre':
-			return [
-				new Paragraph({
-					heading: NIVEAUX[b.niveau],
-					pageBreakBefore: b.niveau === 1,
-					children: [b.ancre ? new Bookmark({ id: b.ancre.replace(/-/g, '_'), children: [new TextRun(b.texte)] }) : new TextRun(b.texte)]
-				})
-			];
+			return [new Paragraph({ heading: NIVEAUX[b.niveau], pageBreakBefore: b.niveau === 1, children: lignes(b.texte) })];
 		case 'paragraphe':
-			return b.texte.split('\n').map((ligne) => new Paragraph({ children: [new TextRun({ text: ligne, bold: b.gras, italics: b.note, color: b.note ? '4A5058' : undefined })] }));
+			return paragraphes(b.texte).map((p) => new Paragraph({ children: lignes(p, { bold: b.gras, italics: b.note, color: b.note ? '4A5058' : undefined }) }));
 		case 'liste':
-			return b.elements.map((e) => new Paragraph({ text: e, bullet: { level: 0 } }));
+			return b.elements.map((e) => new Paragraph({ bullet: { level: 0 }, children: lignes(e) }));
 		case 'tableau':
 			return [tableau(b), new Paragraph('')];
 	}
@@ -64,25 +73,30 @@ function rendre(b: Bloc): (Paragraph | Table)[] {
 
 export async function dossierDocx(d: Dossier): Promise<Buffer> {
 	const doc = new Document({
-		creator: 'Terrinclus',
+		creator: d.auteur,
+		lastModifiedBy: d.auteur,
 		title: d.titre,
+		subject: `Dossier projet — ${d.porteur}`,
 		description: `Dossier projet — ${d.porteur}`,
-		styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+		// Word updates the table of contents (its page numbers) when it opens the file.
+		features: { updateFields: true },
+		styles: { default: { document: { run: { font: 'Arial', size: 22, language: { value: 'fr-FR' } } } } },
 		sections: [
 			{
-				properties: { page: { size: { width: 11906, height: 16838 } } }, // A4
+				properties: { page: { size: { width: 11906, height: 16838 }, margin: { left: 1418, right: 1418, top: 1418, bottom: 1418 } } }, // A4
 				footers: {
-					default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${d.titre} — page `, PageNumber.CURRENT] , size: 16 })] })] })
+					default: new Footer({
+						children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${d.titre} — page `, PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 16 })] })]
+					})
 				},
 				children: [
 					new Paragraph({ text: 'Dossier projet', alignment: AlignmentType.CENTER, spacing: { before: 2400 } }),
-					new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(d.titre)] }),
-					...d.presentation.map((p) => new Paragraph({ text: p, alignment: AlignmentType.CENTER })),
+					new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: lignes(d.titre) }),
+					...d.presentation.map((p) => new Paragraph({ alignment: AlignmentType.CENTER, children: lignes(p) })),
 					new Paragraph({ children: [new PageBreak()] }),
-					new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Sommaire')] }),
-					...d.sommaire.map(
-						(s, i) => new Paragraph({ children: [new InternalHyperlink({ anchor: s.ancre.replace(/-/g, '_'), children: [new TextRun({ text: `${i + 1}. ${s.titre}`, style: 'Hyperlink' })] })] })
-					),
+					// Not a heading: the contents do not list themselves.
+					new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: 'Sommaire', bold: true, size: 32, color: '06403B' })] }),
+					new TableOfContents('Sommaire', { hyperlink: true, headingStyleRange: '1-1' }),
 					...d.blocs.flatMap(rendre)
 				]
 			}

@@ -2,9 +2,13 @@
 // totals as formulas, so that a funder's template can be filled from it.
 import ExcelJS from 'exceljs';
 import { enEuros } from '#lib/projets/analyses.ts';
-import { CATEGORIES_BUDGET, COTES, COTES_INDICATEUR, libelleOption, lignes, TYPES_FINANCEMENT, texte, type Donnees } from '#lib/projets/sections.ts';
+import { CATEGORIES_BUDGET, COTES, COTES_INDICATEUR, libelleOption, lignes, TYPES_FINANCEMENT, texte as texteDe, type Donnees } from '#lib/projets/sections.ts';
+import { texteDuDossier } from './format.ts';
 
 const nombre = (v: unknown) => (typeof v === 'number' ? v : null);
+/** Text as typed, without the browsers' carriage returns. */
+const t = (v: unknown) => (typeof v === 'string' ? texteDuDossier(v) : '');
+const texte = (d: Donnees, nom: string) => texteDuDossier(texteDe(d, nom));
 
 function entete(ws: ExcelJS.Worksheet, ligne: number) {
 	const r = ws.getRow(ligne);
@@ -15,30 +19,30 @@ function entete(ws: ExcelJS.Worksheet, ligne: number) {
 export async function cadreEtBudgetXlsx(titre: string, cadre: Donnees, budget: Donnees): Promise<Buffer> {
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Terrinclus';
-	wb.title = titre;
+	wb.title = t(titre);
 	wb.created = new Date();
 
 	const cl = wb.addWorksheet('Cadre logique');
 	cl.columns = [{ width: 36 }, { width: 14 }, { width: 14 }, { width: 18 }, { width: 18 }, { width: 24 }, { width: 16 }];
-	cl.addRow([titre]).font = { bold: true, size: 14 };
+	cl.addRow([t(titre)]).font = { bold: true, size: 14 };
 	cl.addRow([]);
 	// Objectives are sentences: their text spans the table's width.
 	for (const [libelle, nom] of [['Objectif général', 'objectifGeneral'], ['Objectifs spécifiques', 'objectifsSpecifiques']] as const) {
-		const t = texte(cadre, nom);
-		const r = cl.addRow([libelle, t]);
+		const valeur = texte(cadre, nom);
+		const r = cl.addRow([libelle, valeur]);
 		r.getCell(1).font = { bold: true };
 		cl.mergeCells(r.number, 2, r.number, 7);
 		r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-		r.height = 15 * Math.max(1, Math.ceil(t.length / 110) + (t.match(/\n/g)?.length ?? 0));
+		r.height = 15 * Math.max(1, Math.ceil(valeur.length / 110) + (valeur.match(/\n/g)?.length ?? 0));
 	}
 	cl.addRow([]);
 	cl.addRow(['Résultat attendu', 'Activités']);
 	entete(cl, cl.rowCount);
-	for (const r of lignes(cadre, 'resultats')) cl.addRow([r.resultat ?? '', r.activites ?? '']);
+	for (const r of lignes(cadre, 'resultats')) cl.addRow([t(r.resultat), t(r.activites)]);
 	cl.addRow([]);
 	cl.addRow(['Indicateur', 'Côté', 'Unité', 'Situation de départ', 'Cible', 'Source', 'Fréquence']);
 	entete(cl, cl.rowCount);
-	for (const r of lignes(cadre, 'indicateurs')) cl.addRow([r.indicateur ?? '', libelleOption(COTES_INDICATEUR, r.cote), r.unite ?? '', r.reference ?? '', r.cible ?? '', r.source ?? '', r.frequence ?? '']);
+	for (const r of lignes(cadre, 'indicateurs')) cl.addRow([t(r.indicateur), libelleOption(COTES_INDICATEUR, r.cote), t(r.unite), t(r.reference), t(r.cible), t(r.source), t(r.frequence)]);
 
 	const bu = wb.addWorksheet('Budget');
 	bu.columns = [{ width: 30 }, { width: 32 }, { width: 18 }, { width: 14 }, { width: 10 }, { width: 12 }, { width: 16 }];
@@ -47,7 +51,8 @@ export async function cadreEtBudgetXlsx(titre: string, cadre: Donnees, budget: D
 	entete(bu, bu.rowCount);
 	const premiere = bu.rowCount + 1;
 	for (const r of lignes(budget, 'depenses')) {
-		const row = bu.addRow([libelleOption(CATEGORIES_BUDGET, r.categorie), r.libelle ?? '', libelleOption(COTES, r.cote), nombre(r.montant), r.devise ?? 'EUR', nombre(r.taux) ?? 1, null]);
+		const row = bu.addRow([libelleOption(CATEGORIES_BUDGET, r.categorie), t(r.libelle), libelleOption(COTES, r.cote), nombre(r.montant), r.devise ?? 'EUR', nombre(r.taux) ?? 1, null]);
+		row.getCell(4).numFmt = '#,##0.00';
 		row.getCell(7).value = { formula: `D${row.number}*F${row.number}`, result: enEuros(r) };
 		row.getCell(7).numFmt = '#,##0.00 "€"';
 	}
@@ -67,7 +72,7 @@ export async function cadreEtBudgetXlsx(titre: string, cadre: Donnees, budget: D
 	const totalF = financements.reduce((t, r) => t + (nombre(r.montant) ?? 0), 0);
 	const ligneTotalF = premiereF + financements.length;
 	for (const r of financements) {
-		const row = bu.addRow([r.financeur ?? '', libelleOption(TYPES_FINANCEMENT, r.type), { acquis: 'Acquis', demande: 'Demandé', envisage: 'Envisagé' }[String(r.statut)] ?? '', nombre(r.montant), '', '', null]);
+		const row = bu.addRow([t(r.financeur), libelleOption(TYPES_FINANCEMENT, r.type), { acquis: 'Acquis', demande: 'Demandé', envisage: 'Envisagé' }[String(r.statut)] ?? '', nombre(r.montant), '', '', null]);
 		row.getCell(4).numFmt = '#,##0.00 "€"';
 		row.getCell(7).value = { formula: `IF(D${ligneTotalF}=0,0,D${row.number}/D${ligneTotalF})`, result: totalF ? (nombre(r.montant) ?? 0) / totalF : 0 };
 		row.getCell(7).numFmt = '0.0 %';
@@ -78,6 +83,15 @@ export async function cadreEtBudgetXlsx(titre: string, cadre: Donnees, budget: D
 	const ecart = bu.addRow(['Écart (financements − dépenses)', '', '', { formula: `D${tf.number}-G${ligneTotalD}`, result: Math.round((totalF - totalD) * 100) / 100 }]);
 	ecart.font = { bold: true };
 	ecart.getCell(4).numFmt = '#,##0.00 "€"';
+
+	// Printed or converted to PDF, each sheet fits the width of a landscape A4 page, and long
+	// texts wrap in their cell instead of being cut at the next column.
+	for (const ws of [cl, bu]) {
+		ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+		ws.eachRow((r) => r.eachCell((c) => {
+			if (typeof c.value === 'string' && !ws.getCell(c.address).isMerged) c.alignment = { ...c.alignment, wrapText: true, vertical: 'top' };
+		}));
+	}
 
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,8 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { db } from '#lib/server/demarrage.ts';
 import { projetPour } from '#lib/server/projets/actions.ts';
 import { dossierDocx } from '#lib/server/projets/exports/docx.ts';
-import { dossier, nomDeFichier } from '#lib/server/projets/exports/dossier.ts';
+import { dossier, enteteDisposition, lireChoix } from '#lib/server/projets/exports/dossier.ts';
 import { dossierPdf } from '#lib/server/projets/exports/pdf.ts';
 import { cadreEtBudgetXlsx } from '#lib/server/projets/exports/xlsx.ts';
 import { etatSection } from '#lib/server/projets/projets.ts';
@@ -19,20 +19,23 @@ export const GET: RequestHandler = async (event) => {
 	const format = event.params.format;
 	if (!(format in TYPES)) error(404, 'Page introuvable');
 	let corps: Buffer;
-	let nom: string;
+	let disposition: string;
 	if (format === 'xlsx') {
 		const [cadre, budget] = await Promise.all([etatSection(db(), projet.id, 'cadre-logique'), etatSection(db(), projet.id, 'budget')]);
 		corps = await cadreEtBudgetXlsx(projet.titre, cadre.donnees, budget.donnees);
-		nom = nomDeFichier(`${projet.titre} cadre logique et budget`, 'xlsx');
+		disposition = enteteDisposition(projet.titre, 'xlsx', 'cadre-logique-et-budget');
 	} else {
-		const d = await dossier(db(), projet, acteur.fuseau);
+		// The parts chosen on the project's home; a bad choice goes back there with its message.
+		const choix = lireChoix(event.url.searchParams);
+		if (!choix.ok) redirect(303, `/projets/${projet.id}?export=${choix.code}#dossier`);
+		const d = await dossier(db(), projet, { parties: choix.parties, auteur: acteur.nom, fuseau: acteur.fuseau });
 		corps = format === 'docx' ? await dossierDocx(d) : await dossierPdf(d);
-		nom = nomDeFichier(`dossier ${projet.titre}`, format);
+		disposition = enteteDisposition(projet.titre, format);
 	}
 	return new Response(new Uint8Array(corps), {
 		headers: {
 			'content-type': TYPES[format as keyof typeof TYPES],
-			'content-disposition': `attachment; filename="${nom}"`,
+			'content-disposition': disposition,
 			'cache-control': 'private, no-store'
 		}
 	});
