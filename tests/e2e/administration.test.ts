@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { nouvellePersonne, seConnecter, soumettre } from './comptes-de-test.ts';
-import { lancerNavigateur, verifierAccessibilite } from './navigateur.ts';
+import { lancerNavigateur, texte, verifierAccessibilite } from './navigateur.ts';
 
 let navigateur: Browser;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('the admin area', () => {
 		expect((await lea.page.goto(`/fiches/${inject('ficheBrouillon')}`))?.status()).toBe(404);
 		await page.getByLabel('Rôle de Léa Éditrice').selectOption('editeur');
 		await soumettre(page, /Changer/);
-		expect(await page.getByRole('status').first().textContent()).toContain('« editeur »');
+		expect(await texte(page.getByRole('status').first())).toContain('« editeur »');
 		expect((await lea.page.goto(`/fiches/${inject('ficheBrouillon')}`))?.status()).toBe(200);
 		// …and the search shows them, marked as drafts.
 		await lea.page.goto(`/recherche?q=${encodeURIComponent('fiche encore en brouillon')}`);

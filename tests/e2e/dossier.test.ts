@@ -43,7 +43,7 @@ describe('the dossier of a project, chosen part by part', () => {
 	it('starts from a project with a few sections filled', async () => {
 		personne = await nouvellePersonne(navigateur, 'Camille Martin');
 		page = personne.page;
-		await creerDepartement(page, `Département de Loire-Atlantique ${suffixe}`, '44');
+		await creerDepartement(page, `Département du Morbihan ${suffixe}`, '56');
 		await page.goto('/projets/nouveau');
 		await page.getByLabel('Titre du projet').fill(titre);
 		await soumettre(page, 'Créer le projet');
@@ -54,24 +54,25 @@ describe('the dossier of a project, chosen part by part', () => {
 		await page.goto(`${projet}/diagnostic`);
 		await page.getByLabel('Besoins ici').fill('Trois constats :\n- peu de mobilité ;\n- des jeunes isolés ;\n- des services cloisonnés 🧱.');
 		await soumettre(page, 'Enregistrer');
-		await page.waitForURL('**/diagnostic?enregistre=1');
+		await page.waitForURL('**/diagnostic?enregistre=1#message-section');
 
 		await page.goto(`${projet}/budget`);
 		await page.getByLabel('Catégorie').first().selectOption('deplacements');
 		await page.getByLabel('Libellé').first().fill('Billets Nantes–Ziguinchor');
 		await page.getByLabel('Montant', { exact: true }).first().fill('38 500,5');
 		await soumettre(page, 'Enregistrer');
-		await page.waitForURL('**/budget?enregistre=1');
+		await page.waitForURL('**/budget?enregistre=1#message-section');
 
 		await page.goto(`${projet}/calendrier`);
 		await page.getByLabel('Activité').first().fill('Chantier de printemps');
 		await page.getByLabel('Début').first().fill('2027-03-10');
 		await page.getByLabel('Fin').first().fill('2027-05-20');
+		await soumettre(page, 'Ajouter une ligne à « Activités »');
 		await page.getByLabel('Activité').nth(1).fill('Restitution');
 		await page.getByLabel('Début').nth(1).fill('2027-01-05');
 		await page.getByLabel('Fin').nth(1).fill('2028-02-10');
 		await soumettre(page, 'Enregistrer');
-		await page.waitForURL('**/calendrier?enregistre=1');
+		await page.waitForURL('**/calendrier?enregistre=2#message-section');
 	});
 
 	it('offers every part on the project’s home, the empty sections unchecked', async () => {
@@ -146,11 +147,17 @@ describe('the dossier of a project, chosen part by part', () => {
 		expect(new URL(page.url()).searchParams.get('export')).toBe('aucune');
 		expect(await page.getByRole('alert').textContent()).toContain('Choisissez au moins une partie à mettre dans le dossier.');
 		await verifierAccessibilite(page);
-		for (const requete of ['?choix=1&parties=budget&parties=rien', '?parties=%00', `?parties=${'x'.repeat(5000)}`]) {
-			const r = await fetch(new URL(`${projet}/export/pdf${requete}`, baseURL()), { redirect: 'manual', headers: { cookie: (await personne.contexte.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
+		const cookie = (await personne.contexte.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+		const demander = (requete: string) => fetch(new URL(`${projet}/export/pdf${requete}`, baseURL()), { redirect: 'manual', headers: { cookie } });
+		for (const requete of ['?choix=1&parties=budget&parties=rien', `?parties=${'x'.repeat(5000)}`]) {
+			const r = await demander(requete);
 			expect(r.status, requete).toBe(303);
 			expect(r.headers.get('location')).toBe(`${projet}?export=inconnue#dossier`);
 		}
+		// A NUL byte never reaches the export: the input gate refuses it, in French.
+		const nul = await demander('?parties=%00');
+		expect(nul.status).toBe(400);
+		expect(await nul.text()).toContain('Cette adresse contient un caractère invalide.');
 		await page.goto(`${projet}?export=inconnue`);
 		expect(await page.getByRole('alert').textContent()).toContain('Une des parties demandées n’existe pas');
 	});

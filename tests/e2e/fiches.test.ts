@@ -68,10 +68,10 @@ describe('filtering the fiches without JavaScript', () => {
 		const page = await contexte.newPage();
 		const reponse = await page.goto('/fiches?theme=%3Cscript%3Ealert(1)%3C%2Fscript%3E&pays=ZZ&etape=abc');
 		expect(reponse?.status()).toBe(200);
-		const messages = await page.getByRole('status').allTextContents();
-		expect(messages).toContain('Le thème « <script>alert(1)</script> » n\'existe pas dans le kit : ce filtre a été ignoré.');
-		expect(messages).toContain('Le pays « ZZ » n\'existe pas : ce filtre a été ignoré.');
-		expect(messages).toContain('L\'étape « abc » n\'existe pas dans le kit : ce filtre a été ignoré.');
+		const messages = (await page.getByRole('status').allTextContents()).map((m) => m.replace(/[\u00a0\u202f]/g, ' '));
+		expect(messages).toContain('Le thème « <script>alert(1)</script> » n’existe pas dans le kit : ce filtre a été ignoré.');
+		expect(messages).toContain('Le pays « ZZ » n’existe pas : ce filtre a été ignoré.');
+		expect(messages).toContain('L’étape « abc » n’existe pas dans le kit : ce filtre a été ignoré.');
 		expect(await affichees(page)).toEqual(attendues(() => true));
 		await verifierAccessibilite(page);
 		await contexte.close();

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lireContenu } from '../../src/lib/server/contenu/lecture.ts';
+import { typographier } from '../../src/lib/typographie.ts';
 import { CONTENU_REEL } from '../support/contenu.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
 
@@ -43,7 +44,8 @@ describe('a fiche printed to PDF', () => {
 		expect(un, `page 1 de ${slug}`).toContain('Étapes illustrées');
 		const derniere = Math.max(...fiche.etapes);
 		expect(un).toMatch(new RegExp(`Étape ${derniere} — `));
-		expect(un).toContain(fiche.titre.replace(/\s+/g, ' ').slice(0, 40));
+		// Printed as typeset on the page (curly apostrophes, no-break spaces).
+		expect(un).toContain(typographier(fiche.titre).replace(/\s+/g, ' ').slice(0, 40));
 	});
 
 	it('prints its links as absolute addresses', { timeout: 60_000 }, async () => {

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, courrielsPour, lienDe } from '../support/boite-aux-lettres.ts';
 import { adresse, boite, creerDepartement, creerProjet, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
-import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
+import { baseURL, lancerNavigateur, nouveauContexte, texte, verifierAccessibilite } from './navigateur.ts';
 
 let navigateur: Browser;
 beforeAll(async () => {
@@ -187,7 +187,7 @@ describe('the partner’s path', () => {
 		await soumettre(page, 'Créer mon compte');
 		// Signed in, in the team, on the project.
 		await page.waitForURL(`**${projet}?bienvenue`);
-		expect(await page.locator('main').textContent()).toContain('votre rôle : Contributeur·rice');
+		expect(await texte(page.locator('main'))).toContain('votre rôle : Contributeur·rice');
 		expect(await page.getByRole('link', { name: /Mon compte/ }).count()).toBe(1);
 		// No confirmation mail: the sign-up answered after any mail it sent.
 		expect(courrielsPour(boite(), partenaire).filter((c) => c.recuLe >= depuis)).toEqual([]);

@@ -1,6 +1,6 @@
 // Chromium from the system (never downloaded by a test tool) and axe-core checks.
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const baseURL = () => inject('baseURL');
@@ -65,4 +65,13 @@ export function requetesExternes(page: Page): string[] {
 		if (url.protocol.startsWith('http') && url.origin !== origine) externes.push(r.url());
 	});
 	return externes;
+}
+
+/**
+ * A locator's text with the no-break spaces of French typography read as spaces: pages
+ * rendered on the server are typeset, text a script renders later is not, and an
+ * assertion is about the words (tests/e2e/typographie.test.ts checks the spaces).
+ */
+export async function texte(locateur: Locator): Promise<string> {
+	return ((await locateur.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
 }

@@ -10,7 +10,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
 import { adresse, boite, creerDepartement, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
-import { baseURL, lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
+import { baseURL, lancerNavigateur, nouveauContexte, texte, verifierAccessibilite } from './navigateur.ts';
 
 let navigateur: Browser;
 beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('a project built with the partner abroad', () => {
 
 		// The officer creates the project: it opens on its home, private, with her as pilot.
 		projet = await creerProjet(page, `Mobilité des jeunes ${suffixe}`);
-		expect(await main(page).textContent()).toContain('votre rôle : Pilote');
+		expect(await texte(main(page))).toContain('votre rôle : Pilote');
 		expect(await page.getByRole('status').textContent()).toContain('Le projet est créé');
 		await verifierAccessibilite(page);
 		await page.goto('/projets');
@@ -133,7 +133,7 @@ describe('a project built with the partner abroad', () => {
 		await partenaire.getByLabel('Confirmation du mot de passe', { exact: true }).fill(MOT_DE_PASSE);
 		await soumettre(partenaire, 'Créer mon compte');
 		await partenaire.waitForURL(`**${projet}?bienvenue`);
-		expect(await main(partenaire).textContent()).toContain('votre rôle : Contributeur·rice');
+		expect(await texte(main(partenaire))).toContain('votre rôle : Contributeur·rice');
 		// Her authority's organisation makes it a partner of the project.
 		await partenaire.goto('/organisations/nouvelle');
 		await partenaire.getByLabel('Nom', { exact: true }).fill(`Conseil départemental de Ziguinchor ${suffixe}`);
@@ -217,7 +217,7 @@ describe('a project built with the partner abroad', () => {
 		await page.getByLabel('Montant (€)').nth(1).fill('12 000');
 		await soumettre(page, 'Enregistrer');
 		await page.waitForURL('**/budget?enregistre=3#message-section');
-		const bilan = await page.locator('.bilan').textContent();
+		const bilan = await texte(page.locator('.bilan'));
 		expect(bilan).toMatch(/Dépenses : 22\s000,00\s€/); // 12,000 + 6,559,570 × 0.00152449 (10,000.00) = 22,000
 		expect(bilan).toContain('le budget est équilibré');
 		await verifierAccessibilite(page);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lancerNavigateur, nouveauContexte, verifierAccessibilite } from './navigateur.ts';
+import { lancerNavigateur, nouveauContexte, texte, verifierAccessibilite } from './navigateur.ts';
 
 let navigateur: Browser;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe.each([
 		const recherche = page.getByRole('search');
 		await recherche.getByLabel('Rechercher dans le kit').fill('jeunes insertion');
 		await Promise.all([page.waitForURL('**/recherche?q=jeunes+insertion'), recherche.getByRole('button', { name: 'Rechercher' }).click()]);
-		await expect.poll(() => page.locator('.statut-recherche').textContent()).toMatch(/\d+ fiches? pour « jeunes insertion »/);
+		await expect.poll(() => texte(page.locator('.statut-recherche'))).toMatch(/\d+ fiches? pour « jeunes insertion »/);
 		const toutes = await fichesTrouvees(page);
 		expect(toutes.length).toBeGreaterThan(1);
 		await verifierAccessibilite(page);
@@ -59,7 +59,7 @@ describe.each([
 		const contexte = await nouveauContexte(navigateur, { javaScriptEnabled });
 		const page = await contexte.newPage();
 		await page.goto('/recherche?q=insertoin');
-		expect(await page.locator('.statut-recherche').textContent()).toContain('Voici les résultats pour « insertion »');
+		expect(await texte(page.locator('.statut-recherche'))).toContain('Voici les résultats pour « insertion »');
 		expect((await fichesTrouvees(page)).length).toBeGreaterThan(0);
 		// The corrected search is a link of its own, to share or keep.
 		await page.getByRole('link', { name: 'insertion', exact: true }).click();

@@ -56,9 +56,11 @@ export function courrielsPour(dossier: string, adresse: string): CourrielRecu[] 
 
 /** Waits for the next mail to an address whose subject matches, received after `depuis`. */
 export async function attendreCourriel(dossier: string, adresse: string, sujet: RegExp, depuis = 0): Promise<CourrielRecu> {
-	const limite = Date.now() + 15_000;
+	const limite = Date.now() + 30_000;
+	// Subjects are typeset (no-break spaces before « : » and inside « »): a pattern may say either.
+	const correspond = (s: string) => sujet.test(s) || sujet.test(s.replace(/[\u00a0\u202f]/g, ' '));
 	while (Date.now() < limite) {
-		const trouve = courrielsPour(dossier, adresse).find((c) => sujet.test(c.sujet) && c.recuLe >= depuis);
+		const trouve = courrielsPour(dossier, adresse).find((c) => correspond(c.sujet) && c.recuLe >= depuis);
 		if (trouve) return trouve;
 		await new Promise((r) => setTimeout(r, 100));
 	}
