@@ -1,7 +1,7 @@
 // The admin area's loads and actions: administrators only (policy « administration »).
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { journaliser } from '../comptes/journal.ts';
-import { champs } from '../comptes/regles.ts';
+import { champs } from '../validation/formulaire.ts';
 import { db } from '../demarrage.ts';
 import { ROLES_PLATEFORME, type RolePlateforme } from '../db/schema.ts';
 import { autoriser, estConnecte, type Acteur } from '../policies/index.ts';

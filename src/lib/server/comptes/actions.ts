@@ -12,7 +12,8 @@ import { journaliser } from './journal.ts';
 import { attenteConnexion, compter, compterEchecConnexion, messageAttente, oublierEchecsConnexion } from './limites.ts';
 import { configurationSso, ID_FOURNISSEUR } from './sso.ts';
 import { inscrireParInvitation, invitationDeLaSuite } from '../invitations/inscription.ts';
-import { champs, erreursDe, type Erreurs, schemaConnexion, schemaCourriel, schemaInscription, schemaNom, schemaNouveauMotDePasse } from './regles.ts';
+import { champs, erreursDe, type Erreurs } from '../validation/formulaire.ts';
+import { schemaConnexion, schemaCourriel, schemaInscription, schemaNom, schemaNouveauMotDePasse } from './regles.ts';
 import { adresseClient } from '../securite/adresse.ts';
 import { entetesPourAuth } from './entetes.ts';
 

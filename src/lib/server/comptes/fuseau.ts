@@ -7,7 +7,7 @@ import type { Database } from '../db/index.ts';
 import { utilisateurs } from '../db/schema.ts';
 import { db } from '../demarrage.ts';
 import { estConnecte } from '../policies/index.ts';
-import { champs } from './regles.ts';
+import { champs } from '../validation/formulaire.ts';
 import { suiteSure } from './actions.ts';
 
 export async function enregistrerFuseau(base: Database, utilisateurId: string, fuseau: string): Promise<void> {

@@ -8,7 +8,7 @@ import { compteDeLAdresse } from '../comptes/compte.ts';
 import { courrielAction, envoyerCourriel } from '../comptes/courriel.ts';
 import { journaliser } from '../comptes/journal.ts';
 import { compter, messageAttente } from '../comptes/limites.ts';
-import { champs, erreursDe, type Erreurs } from '../comptes/regles.ts';
+import { champs, erreursDe, type Erreurs } from '../validation/formulaire.ts';
 import { db } from '../demarrage.ts';
 import { ROLES_ORGANISATION, utilisateurs, type RoleOrganisation } from '../db/schema.ts';
 import { autoriser, estConnecte, type Acteur, type Action } from '../policies/index.ts';

@@ -11,7 +11,7 @@ import { compteDeLAdresse } from '../comptes/compte.ts';
 import { courrielAction, envoyerCourriel } from '../comptes/courriel.ts';
 import { journaliser } from '../comptes/journal.ts';
 import { compter, messageAttente } from '../comptes/limites.ts';
-import { champs, erreursDe } from '../comptes/regles.ts';
+import { champs, erreursDe } from '../validation/formulaire.ts';
 import { db } from '../demarrage.ts';
 import { ROLES_PROJET, utilisateurs, type RoleProjet } from '../db/schema.ts';
 import { roleDans } from '../organisations/organisations.ts';

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { organisationsABloquer, supprimerCompte } from '#lib/server/comptes/donnees.ts';
 import { auth } from '#lib/server/comptes/instance.ts';
 import { journaliser } from '#lib/server/comptes/journal.ts';
-import { champs } from '#lib/server/comptes/regles.ts';
+import { champs } from '#lib/server/validation/formulaire.ts';
 import { db } from '#lib/server/demarrage.ts';
 import { autoriser, estConnecte } from '#lib/server/policies/index.ts';
 import type { Actions, PageServerLoad } from './$types';

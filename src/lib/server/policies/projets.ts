@@ -1,0 +1,46 @@
+import type { RoleProjet } from '../db/schema.ts';
+import { estConnecte, type Politique } from './acteur.ts';
+
+/** Creating projects (the porteur organisation's role is checked by `porteur`). */
+export type Projets = { type: 'projets' };
+/**
+ * One project, with the acting account's role on its team (null: not in the team) and
+ * whether its porteur made its summary public.
+ */
+export type Projet = { type: 'projet'; role: RoleProjet | null; public: boolean };
+/** A comment on a project's section: the acting account's role on the project, and whether it wrote it. */
+export type Commentaire = { type: 'commentaire'; role: RoleProjet | null; sien: boolean };
+
+export const projets: Politique<Projets> = {
+	peut: (acteur, action) => action === 'creer' && estConnecte(acteur)
+};
+
+export const projet: Politique<Projet> = {
+	peut(acteur, action, p) {
+		// Private to its team: not even administrators read a project they are not in.
+		if (action === 'lire-resume') return p.public || p.role !== null;
+		if (!estConnecte(acteur) || p.role === null) return false;
+		switch (action) {
+			case 'lire':
+			case 'commenter':
+			case 'exporter':
+			case 'quitter':
+				return true;
+			case 'modifier':
+			case 'evaluer':
+				return p.role === 'pilote' || p.role === 'contributeur';
+			case 'gerer-equipe':
+				return p.role === 'pilote';
+			default:
+				return false;
+		}
+	},
+	// A project's existence is private to its team.
+	cache: (p) => p.role === null
+};
+
+export const commentaire: Politique<Commentaire> = {
+	// One's own comment, or any for a pilote, who keeps the discussion in order.
+	peut: (acteur, action, c) => action === 'supprimer' && estConnecte(acteur) && c.role !== null && (c.sien || c.role === 'pilote'),
+	cache: (c) => c.role === null
+};
