@@ -95,6 +95,7 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	],
 	'/projets/[id]/equipe': [{ cas: 'équipe du projet de A', url: () => `${projetA}/equipe`, attendu: PROJET_A }],
 	'/projets/[id]/historique': [{ cas: 'historique du projet de A', url: () => `${projetA}/historique`, attendu: PROJET_A }],
+	'/projets/[id]/suivi': [{ cas: 'suivi du projet de A', url: () => `${projetA}/suivi`, attendu: PROJET_A }],
 	'/projets/[id]/auto-evaluation': [{ cas: 'auto-évaluation du projet de A', url: () => `${projetA}/auto-evaluation`, attendu: PROJET_A }],
 	'/projets/[id]/export/[format]': [
 		{ cas: 'dossier Word du projet de A', url: () => `${projetA}/export/docx`, attendu: PROJET_A },
@@ -236,6 +237,9 @@ describe('what is private to organisation A', () => {
 			['/historique?/restaurer', { revision: '1', version: '1' }],
 			['/auto-evaluation?/repondre', { etape: '1' }],
 			['/auto-evaluation?/terminer', {}],
+			['/suivi?/decouper', { rythme: 'trimestre' }],
+			['/suivi?/ajouter', { debut: '2027-01-01', fin: '2027-01-31' }],
+			['/suivi?/supprimer', { periode: '1' }],
 			['?/publier', { public: 'oui' }]
 		];
 		for (const role of ['membre', 'membreB', 'editeur', 'administrateur'] as const)
@@ -251,6 +255,13 @@ describe('what is private to organisation A', () => {
 			expect((await poster('gestionnaireA', `${projetA}${action}`, { etape: '1' })).status, action).not.toBe(403);
 		}
 		expect((await poster('proprietaireA', `${projetA}/auto-evaluation?/repondre`, { etape: '1' })).status).toBe(303);
+		// The reporting periods: the pilot sets them; contributors and readers do not.
+		for (const action of ['/suivi?/decouper', '/suivi?/ajouter', '/suivi?/supprimer'])
+			for (const role of ['membreA', 'gestionnaireA'] as const) expect((await poster(role, `${projetA}${action}`, { rythme: 'trimestre', debut: '2027-01-01', fin: '2027-01-31', periode: '1' })).status, `${role} ${action}`).toBe(403);
+		expect((await poster('proprietaireA', `${projetA}/suivi?/ajouter`, { debut: '2027-01-01', fin: '2027-01-31' })).status).toBe(303);
+		const suivi = await (await fetch(new URL(`${projetA}/suivi`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();
+		expect(suivi).toContain('1er');
+		expect(suivi).not.toContain('?/supprimer');
 		const identite = await (await fetch(new URL(`${projetA}/identite`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();
 		expect(identite).toContain('value="Projet de A"');
 		// Comments: their author deletes them, the pilot any, nobody else.

@@ -7,3 +7,4 @@ export * from './schema/installation.ts';
 export * from './schema/comptes.ts';
 export * from './schema/organisations.ts';
 export * from './schema/projets.ts';
+export * from './schema/suivi.ts';

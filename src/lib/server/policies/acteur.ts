@@ -34,6 +34,8 @@ export type Action =
 	| 'gerer-equipe'
 	/** Download a project's exports. */
 	| 'exporter'
+	/** Set a project's reporting periods (its pilots). */
+	| 'organiser-suivi'
 	| 'supprimer';
 
 /**

@@ -27,6 +27,11 @@ describe('projects', () => {
 		expect(peut(m, 'evaluer', projet('contributeur'))).toBe(true);
 		expect(peut(m, 'gerer-equipe', projet('contributeur'))).toBe(false);
 		expect(peut(m, 'gerer-equipe', projet('pilote'))).toBe(true);
+		// The reporting periods are the pilot's to set.
+		expect(peut(m, 'organiser-suivi', projet('pilote'))).toBe(true);
+		expect(peut(m, 'organiser-suivi', projet('contributeur'))).toBe(false);
+		expect(peut(m, 'organiser-suivi', projet('lecteur'))).toBe(false);
+		expect(peut(compte('administrateur'), 'organiser-suivi', projet(null))).toBe(false);
 	});
 
 	it('show their summary to everyone once public', () => {

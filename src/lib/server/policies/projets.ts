@@ -30,6 +30,7 @@ export const projet: Politique<Projet> = {
 			case 'evaluer':
 				return p.role === 'pilote' || p.role === 'contributeur';
 			case 'gerer-equipe':
+			case 'organiser-suivi':
 				return p.role === 'pilote';
 			default:
 				return false;

@@ -6,6 +6,7 @@ import { avancement, enCours, historique, questionnaire, scores } from '#lib/ser
 import { MESSAGES_CHOIX, PARTIES_DOSSIER, partiesParDefaut } from '#lib/server/projets/exports/dossier.ts';
 import { activiteRecente, equipeDuProjet, organisationsPartenaires, sectionsDuProjet } from '#lib/server/projets/projets.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
+import { periodesDuProjet } from '#lib/server/suivi/base.ts';
 import { avertissements } from '#lib/projets/analyses.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +18,14 @@ export const load: PageServerLoad = async (event) => {
 	// Outside the team, a public project shows its identity only.
 	if (!role) return { ...base, equipe: null };
 	const ressource = { type: 'projet', role, public: projet.public } as const;
-	const [equipe, activite, prises, courante, q] = await Promise.all([equipeDuProjet(db(), projet.id), activiteRecente(db(), projet.id), historique(db(), projet.id), enCours(db(), projet.id), questionnaire(db())]);
+	const [equipe, activite, prises, courante, q, periodes] = await Promise.all([
+		equipeDuProjet(db(), projet.id),
+		activiteRecente(db(), projet.id),
+		historique(db(), projet.id),
+		enCours(db(), projet.id),
+		questionnaire(db()),
+		periodesDuProjet(db(), projet.id)
+	]);
 	const titres = new Map(SECTIONS.map((s) => [s.slug, s.titre]));
 	const parDefaut = partiesParDefaut(contenus);
 	const codeExport = event.url.searchParams.get('export');
@@ -25,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		...base,
 		role: LIBELLES_ROLES_PROJET[role],
 		peutGerer: peut(acteur, 'gerer-equipe', ressource),
+		peutOrganiserSuivi: peut(acteur, 'organiser-suivi', ressource),
 		sections: SECTIONS.map((s) => ({
 			slug: s.slug,
 			titre: s.titre,
@@ -38,6 +47,8 @@ export const load: PageServerLoad = async (event) => {
 		partenaires: organisationsPartenaires(equipe, projet.porteurSlug),
 		activite: activite.map((a) => ({ ...a, section: titres.get(a.section) ?? a.section })),
 		autoEvaluation: prises[0] ? { le: prises[0].termineeLe, ...scores(q, prises[0].reponses) } : null,
+		// Where monitoring stands: its periods so far.
+		suivi: { periodes: periodes.length, premiere: periodes[0]?.libelle ?? null, derniere: periodes.at(-1)?.libelle ?? null },
 		autoEvaluationEnCours: courante ? { modifieLe: courante.modifieLe, ...avancement(q, courante.reponses) } : null,
 		// The dossier's parts, the filled ones checked.
 		dossier: {
