@@ -1,7 +1,8 @@
 // A real SMTP server on loopback for the browser tests: the app sends its mails to it over
-// SMTP (nodemailer), it parses them (mailparser) and keeps each as a JSON file in a folder,
-// where any test worker can read them.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// SMTP (nodemailer), it parses them (mailparser) and keeps each as a JSON file in a folder per
+// recipient, where any test worker can read them. Per recipient: a test waiting for its mail
+// reads its own few files, not the hundreds the whole suite receives, ten times a second.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -34,7 +35,12 @@ export async function demarrerBoiteAuxLettres(dossier: string): Promise<{ url: s
 						html: typeof m.html === 'string' ? m.html : '',
 						recuLe: Date.now()
 					};
-					writeFileSync(path.join(dossier, `${Date.now()}-${++n}.json`), JSON.stringify(courriel));
+					const nom = `${Date.now()}-${++n}.json`;
+					for (const destinataire of new Set(a.split(',').filter(Boolean))) {
+						const boite = dossierDe(dossier, destinataire);
+						mkdirSync(boite, { recursive: true });
+						writeFileSync(path.join(boite, nom), JSON.stringify(courriel));
+					}
 					fini();
 				})
 				.catch(fini);
@@ -46,12 +52,15 @@ export async function demarrerBoiteAuxLettres(dossier: string): Promise<{ url: s
 	return { url: `smtp://127.0.0.1:${port}`, arreter: () => new Promise((r) => serveur.close(() => r())) };
 }
 
+const dossierDe = (dossier: string, adresse: string) => path.join(dossier, encodeURIComponent(adresse.toLowerCase()));
+
 /** The mails received for an address, oldest first. */
 export function courrielsPour(dossier: string, adresse: string): CourrielRecu[] {
-	return readdirSync(dossier)
-		.sort()
-		.map((f) => JSON.parse(readFileSync(path.join(dossier, f), 'utf8')) as CourrielRecu)
-		.filter((c) => c.a.split(',').includes(adresse.toLowerCase()));
+	const boite = dossierDe(dossier, adresse);
+	if (!existsSync(boite)) return [];
+	return readdirSync(boite)
+		.sort((x, y) => x.localeCompare(y, 'en', { numeric: true }))
+		.map((f) => JSON.parse(readFileSync(path.join(boite, f), 'utf8')) as CourrielRecu);
 }
 
 /** Waits for the next mail to an address whose subject matches, received after `depuis`. */

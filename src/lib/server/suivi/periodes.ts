@@ -80,7 +80,7 @@ export const schemaDecoupage = z.object({
 /** A period typed by hand: its dates, and a name (made from its dates when left empty). */
 export const schemaPeriode = z
 	.object({
-		libelle: z.string().trim().max(100, 'Le nom de la période ne peut dépasser 100 caractères.'),
+		libelle: z.string().trim().max(100, 'Le nom de la période ne peut dépasser 100 caractères.').optional(),
 		debut: champDate('Indiquez le premier jour de la période.'),
 		fin: champDate('Indiquez le dernier jour de la période.')
 	})
