@@ -20,6 +20,8 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/e2e/serveur.ts'],
+					// A poll waits for a condition: on a loaded machine one page load can take seconds.
+					expect: { poll: { timeout: 30_000, interval: 100 } },
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
 					// One server, one browser per file: two files at a time on a 2-core machine.

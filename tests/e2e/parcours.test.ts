@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lireContenu } from '../../src/lib/server/contenu/lecture.ts';
 import { typographier } from '../../src/lib/typographie.ts';
 import { CONTENU_REEL } from '../support/contenu.ts';
-import { lancerNavigateur, nouveauContexte, requetesExternes, verifierAccessibilite } from './navigateur.ts';
+import { lancerNavigateur, nouveauContexte, requetesExternes, texte, verifierAccessibilite } from './navigateur.ts';
 
 const kit = lireContenu(CONTENU_REEL);
 
@@ -46,10 +46,11 @@ describe.each([
 		const recommandation = page.locator('article.recommandation', { has: page.getByText('Illustrée par') }).first();
 		const numero = await recommandation.locator('.numero').textContent();
 		const lienFiche = recommandation.locator('a[href^="/fiches/"]').first();
-		const titreFiche = (await lienFiche.textContent())!.trim();
+		// Compared as words: a page rendered by the server is typeset, one rendered by a script is not.
+		const titreFiche = (await texte(lienFiche)).trim();
 		await lienFiche.click();
 		await page.waitForURL('**/fiches/**');
-		expect((await page.locator('h1').textContent())!.trim()).toBe(titreFiche);
+		expect((await texte(page.locator('h1'))).trim()).toBe(titreFiche);
 		expect(await page.getByRole('note').textContent()).toContain('Fiche d’exemple — contenu fictif');
 		// The fiche links back to the recommendation it illustrates.
 		const section = page.locator('#recommandations-du-kit').locator('..');
