@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lte, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import { estDoublon } from '../db/erreurs.ts';
 import { motifContient } from '../db/motif.ts';
@@ -223,7 +223,9 @@ export async function creerInvitation(db: Database, p: { organisationId: number;
 			const [deja] = await tx.select({ expireLe: invitations.expireLe }).from(invitations).where(and(enAttente, gt(invitations.expireLe, sql`now()`)));
 			if (deja) return { ok: false, raison: 'deja-invite', expireLe: deja.expireLe } as const;
 			// An expired one no longer holds the address: closed, so that its link says it expired.
-			await tx.update(invitations).set({ revoqueeLe: sql`now()` }).where(enAttente);
+			// Only an expired one: a valid invitation committed meanwhile by a simultaneous post stays, and
+			// this insert then meets the unique index.
+			await tx.update(invitations).set({ revoqueeLe: sql`now()` }).where(and(enAttente, lte(invitations.expireLe, sql`now()`)));
 			const [cree] = await tx
 				.insert(invitations)
 				.values({ ...p, courriel, jetonHache: hacherJeton(jeton), expireLe: sql`now() + make_interval(days => ${DUREE_INVITATION_JOURS})` })

@@ -1,6 +1,6 @@
 // Projects, their team and their sections: the queries. Callers have asked the policy module.
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, inArray, isNull, sql } from 'drizzle-orm';
 import { lignes, remplissage, section as sectionDe, SECTIONS, type Donnees, type Section } from '#lib/projets/sections.ts';
 import type { Database } from '../db/index.ts';
 import {
@@ -260,7 +260,9 @@ export async function creerInvitationProjet(db: Database, p: { projetId: number;
 			const enAttente = and(eq(projetsInvitations.projetId, p.projetId), memeAdresse, isNull(projetsInvitations.accepteeLe), isNull(projetsInvitations.revoqueeLe));
 			const [deja] = await tx.select({ expireLe: projetsInvitations.expireLe }).from(projetsInvitations).where(and(enAttente, gt(projetsInvitations.expireLe, sql`now()`)));
 			if (deja) return { ok: false, raison: 'deja-invite', expireLe: deja.expireLe } as const;
-			await tx.update(projetsInvitations).set({ revoqueeLe: sql`now()` }).where(enAttente);
+			// Only an expired one: a valid invitation committed meanwhile by a simultaneous post stays, and
+			// this insert then meets the unique index.
+			await tx.update(projetsInvitations).set({ revoqueeLe: sql`now()` }).where(and(enAttente, lte(projetsInvitations.expireLe, sql`now()`)));
 			const [cree] = await tx
 				.insert(projetsInvitations)
 				.values({ ...p, courriel, jetonHache: hacherJeton(jeton), expireLe: sql`now() + make_interval(days => ${DUREE_INVITATION_JOURS})` })
