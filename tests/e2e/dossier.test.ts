@@ -78,7 +78,7 @@ describe('the dossier of a project, chosen part by part', () => {
 	it('offers every part on the project’s home, the empty sections unchecked', async () => {
 		await page.goto(projet);
 		expect(await formulaire().count()).toBe(1);
-		const cochees = ['Identité du projet', 'Diagnostic partagé', 'Budget et financements', 'Calendrier', 'Équipe et auto-évaluation'];
+		const cochees = ['Identité du projet', 'Diagnostic partagé', 'Budget et financements', 'Activités et calendrier', 'Équipe et auto-évaluation'];
 		const vides = ['Partenariat pluri-acteurs', 'Implication des publics', 'Transversalité', 'Cadre logique', 'Plan d’évaluation'];
 		for (const p of cochees) expect(await caseDe(p).isChecked(), p).toBe(true);
 		for (const p of vides) {
@@ -95,7 +95,7 @@ describe('the dossier of a project, chosen part by part', () => {
 
 	it('downloads the PDF of the parts chosen, named after the project', async () => {
 		await page.goto(projet);
-		await caseDe('Calendrier').uncheck();
+		await caseDe('Activités et calendrier').uncheck();
 		await caseDe('Cadre logique').check();
 		const { corps, nom, disposition, adresse } = await telechargerPar('Télécharger le dossier en PDF');
 		expect(adresse.pathname).toBe(`${projet}/export/pdf`);
@@ -106,7 +106,7 @@ describe('the dossier of a project, chosen part by part', () => {
 		expect(nom).toBe(`dossier Chantiers croisés à Ziguinchor jeunesse, insertion et coopération décentralisée ${suffixe}.pdf`);
 		const texte = await textePdf(corps);
 		for (const attendu of ['Sommaire', 'Identité du projet', 'Diagnostic partagé', 'Budget et financements', 'Cadre logique', 'Équipe et auto-évaluation', 'Camille Martin']) expect(texte).toContain(attendu);
-		for (const absent of ['Calendrier', 'Chronogramme', 'Partenariat pluri-acteurs', 'Plan d’évaluation', 'Non renseigné']) expect(texte).not.toContain(absent);
+		for (const absent of ['Activités et calendrier', 'Chronogramme', 'Partenariat pluri-acteurs', 'Plan d’évaluation', 'Non renseigné']) expect(texte).not.toContain(absent);
 		// The empty section asked for says so, once.
 		expect(texte.match(/Cette section n’est pas encore renseignée/g)).toHaveLength(1);
 		expect(texte).toContain('Trois constats :\n- peu de mobilité ;\n- des jeunes isolés ;');
@@ -134,7 +134,7 @@ describe('the dossier of a project, chosen part by part', () => {
 		const xml = await zip.file('word/document.xml')!.async('string');
 		expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC /);
 		expect(xml).toContain('Diagnostic partagé');
-		expect(xml).toContain('Calendrier');
+		expect(xml).toContain('Activités et calendrier');
 		expect(xml).not.toContain('>Identité du projet<');
 		expect(xml).not.toMatch(/\r|&#13;|&#xD;/i);
 		expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:creator>Camille Martin</dc:creator>');

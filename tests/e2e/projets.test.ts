@@ -172,10 +172,10 @@ describe('a project built with the partner abroad', () => {
 	it('warns on the logical framework and checks the budget', async () => {
 		// Logical framework: the workspace warns while no indicator measures effects in France.
 		await partenaire.goto(`${projet}/cadre-logique`);
-		await partenaire.getByLabel('Objectif général').fill('Ouvrir la mobilité internationale aux jeunes en insertion des deux territoires.');
+		await partenaire.getByLabel('Objectif général', { exact: true }).fill('Ouvrir la mobilité internationale aux jeunes en insertion des deux territoires.');
 		await partenaire.getByLabel('Indicateur', { exact: true }).first().fill('Jeunes de Ziguinchor en formation qualifiante');
 		await partenaire.getByLabel('Côté').first().selectOption('la-bas');
-		await partenaire.getByLabel('Cible', { exact: true }).first().fill('30');
+		await partenaire.getByLabel('Cible en fin de projet').first().fill('30');
 		await soumettre(partenaire, 'Enregistrer');
 		expect(await main(partenaire).textContent()).toContain('Aucun indicateur ne mesure les effets en France');
 		await soumettre(partenaire, 'Ajouter une ligne à « Indicateurs »');
@@ -242,17 +242,18 @@ describe('a project built with the partner abroad', () => {
 		// Cross-service work: one row per service and activity, drawn as a matrix.
 		await page.goto(`${projet}/transversalite`);
 		await page.getByLabel('Service', { exact: true }).first().selectOption('insertion');
-		await page.getByLabel('Activité', { exact: true }).first().fill('Préparation au départ');
+		// The activities are the calendar's, chosen from their list: nothing typed twice.
+		await page.getByLabel('Activité', { exact: true }).first().selectOption({ label: 'A 1 — Préparation au départ' });
 		await page.getByLabel('Référent').first().fill('Marie Durand');
 		await page.getByLabel('Implication').first().selectOption('pilote');
 		await soumettre(page, 'Ajouter une ligne à « Services et activités »');
 		await page.getByLabel('Service', { exact: true }).nth(1).selectOption('relations-internationales');
-		await page.getByLabel('Activité', { exact: true }).nth(1).fill('Chantier à Ziguinchor');
+		await page.getByLabel('Activité', { exact: true }).nth(1).selectOption({ label: 'A 2 — Chantier à Ziguinchor' });
 		await page.getByLabel('Implication').nth(1).selectOption('contributeur');
 		await soumettre(page, 'Enregistrer');
 		await page.waitForURL('**/transversalite?enregistre=2#message-section');
 		const matrice = page.getByRole('region', { name: 'Matrice services × activités' });
-		expect(await matrice.getByRole('columnheader').allTextContents()).toEqual(['Service (référents)', 'Préparation au départ', 'Chantier à Ziguinchor']);
+		expect(await matrice.getByRole('columnheader').allTextContents()).toEqual(['Service (référents)', 'A 1 — Préparation au départ', 'A 2 — Chantier à Ziguinchor']);
 		expect(await matrice.getByRole('row', { name: /Insertion/ }).textContent()).toContain('Marie Durand');
 		await verifierAccessibilite(page);
 	});

@@ -22,6 +22,11 @@ const PHRASES = [
 ];
 const paragraphe = (n: number, decalage = 0) => Array.from({ length: n }, (_, i) => PHRASES[(i + decalage) % PHRASES.length]).join(' ');
 
+const OBJECTIFS = ['Préparer 24 jeunes par an à un chantier solidaire', 'Accueillir 12 jeunes de Ziguinchor à Nantes', 'Former ensemble les professionnels des deux territoires'];
+const NOMS_ACTIVITES = ['Préparation au départ', 'Comité de pilotage', 'Accueil à Nantes', 'Formation croisée des professionnels', 'Restitution publique'];
+/** The id of the calendar's activity n (0 = the spring site). */
+const activite = (n: number) => `activite${String(n).padStart(2, '0')}`;
+
 export const TITRE_COMPLET = 'Mobilité internationale des jeunes en insertion entre la Loire-Atlantique et Ziguinchor';
 
 /** The data of each section, as saved by the forms. */
@@ -72,7 +77,8 @@ export const SECTIONS_COMPLETES: Record<string, Donnees> = {
 	},
 	implication: {
 		activites: Array.from({ length: 6 }, (_, i) => ({
-			activite: `Activité ${i + 1} : ${['préparation au départ', 'chantier solidaire', 'accueil à Nantes', 'restitution publique', 'comité des jeunes', 'capitalisation'][i]}`,
+			id: `participation${i + 1}`,
+			activite: activite(i),
 			niveau: ['informes', 'consultes', 'associes', 'co-decideurs'][i % 4]!,
 			comment: 'Ateliers de co-construction animés par les jeunes eux-mêmes, avec des supports en français et en wolof',
 			accompagnement: 'Transport pris en charge, documents faciles à lire, interprétariat',
@@ -82,8 +88,9 @@ export const SECTIONS_COMPLETES: Record<string, Donnees> = {
 	},
 	transversalite: {
 		services: Array.from({ length: 12 }, (_, i) => ({
+			id: `service${String(i + 1).padStart(2, '0')}`,
 			service: ['insertion', 'jeunesse', 'relations-internationales', 'action-sociale', 'finances', 'communication'][i % 6]!,
-			activite: ['Préparation au départ', 'Chantier à Ziguinchor', 'Accueil à Nantes'][i % 3]!,
+			activite: activite([1, 0, 3][i % 3]!),
 			referent: ['Marie Durand', 'Yann Le Goff', 'Sophie Bernard', 'Karim Benali', 'Hélène Moreau', 'Julien Petit'][i % 6]!,
 			implication: ['pilote', 'contributeur', 'consulte', 'informe'][i % 4]!,
 			comment: 'Participation aux comités techniques mensuels'
@@ -92,19 +99,31 @@ export const SECTIONS_COMPLETES: Record<string, Donnees> = {
 	},
 	'cadre-logique': {
 		objectifGeneral: 'Ouvrir la mobilité internationale aux jeunes en insertion des deux territoires et en faire un levier de leur parcours.',
-		objectifsSpecifiques: 'Préparer 24 jeunes par an à un chantier solidaire\r\nAccueillir 12 jeunes de Ziguinchor à Nantes\r\nFormer ensemble les professionnels des deux territoires',
+		objectifGeneralVerification: 'Rapports annuels des missions locales et du conseil départemental de Ziguinchor',
+		objectifGeneralHypotheses: 'Les deux assemblées renouvellent leur engagement après les élections',
+		objectifsSpecifiques: OBJECTIFS.map((objectif, i) => ({ id: `objectif${i + 1}`, objectif, verification: 'Listes de présence et bilans individuels', hypotheses: 'Les visas sont délivrés à temps' })),
 		resultats: Array.from({ length: 5 }, (_, i) => ({
+			id: `resultat${i + 1}`,
 			resultat: `Résultat ${i + 1} : les jeunes accompagnés ont construit un projet professionnel validé`,
-			activites: 'Ateliers de préparation, chantier, bilan de compétences, accompagnement individualisé au retour'
+			objectif: `objectif${1 + (i % 3)}`,
+			verification: 'Bilans de compétences signés',
+			hypotheses: 'Les employeurs partenaires restent mobilisés'
 		})),
 		indicateurs: Array.from({ length: 10 }, (_, i) => ({
+			id: `indicateur${i + 1}`,
 			indicateur: i % 2 ? 'Jeunes de Ziguinchor en formation qualifiante' : 'Jeunes de Loire-Atlantique en emploi ou formation six mois après',
-			cote: ['ici', 'la-bas', 'les-deux'][i % 3]!,
+			rattachement: i < 3 ? `objectif${i + 1}` : `resultat${1 + (i % 5)}`,
+			type: 'pourcentage',
 			unite: '%',
-			reference: '35 % (2025)',
-			cible: '60 %',
+			sens: 'hausse',
+			agregation: 'pourcentage',
+			cote: ['ici', 'la-bas', 'les-deux'][i % 3]!,
+			reference: 35,
+			dateReference: '2025-12-31',
+			cible: 60,
 			source: 'Système d’information des missions locales',
-			frequence: 'Semestrielle'
+			frequence: 'Semestrielle',
+			rapporteur: i % 2 ? 'Conseil départemental de Ziguinchor' : 'Mission locale de Nantes métropole'
 		}))
 	},
 	budget: {
@@ -128,17 +147,24 @@ export const SECTIONS_COMPLETES: Record<string, Donnees> = {
 	},
 	calendrier: {
 		activites: [
-			{ activite: 'Chantier de printemps', debut: '2027-03-10', fin: '2027-05-20', responsable: 'Association Jeunesse et Coopération' },
+			{ id: activite(0), activite: 'Chantier de printemps', resultat: 'resultat1', debut: '2027-03-10', fin: '2027-05-20', responsable: 'Association Jeunesse et Coopération', hypotheses: 'Le chantier est prêt à accueillir le groupe' },
 			...Array.from({ length: 17 }, (_, i) => {
 				const debut = new Date(Date.UTC(2027, i + 1, 1 + (i % 20)));
 				const fin = new Date(Date.UTC(2027, i + 2 + (i % 4), 15));
 				return {
-					activite: `${['Préparation au départ', 'Comité de pilotage', 'Accueil à Nantes', 'Formation croisée des professionnels', 'Restitution publique'][i % 5]} ${1 + Math.floor(i / 5)}`,
+					id: activite(i + 1),
+					activite: `${NOMS_ACTIVITES[i % 5]} ${1 + Math.floor(i / 5)}`,
+					resultat: `resultat${1 + (i % 5)}`,
 					debut: debut.toISOString().slice(0, 10),
 					fin: (fin > new Date(Date.UTC(2028, 11, 31)) ? new Date(Date.UTC(2028, 11, 31)) : fin).toISOString().slice(0, 10),
-					responsable: ['Mission locale de Nantes métropole', 'Conseil départemental de Ziguinchor', 'Service jeunesse'][i % 3]!
+					responsable: ['Mission locale de Nantes métropole', 'Conseil départemental de Ziguinchor', 'Service jeunesse'][i % 3]!,
+					hypotheses: ''
 				};
 			})
+		],
+		jalons: [
+			{ id: 'jalon01', jalon: 'Signature de la convention de partenariat', date: '2027-01-15', activite: '' },
+			{ id: 'jalon02', jalon: 'Premier comité de pilotage', date: '2027-02-20', activite: activite(2) }
 		]
 	},
 	evaluation: {

@@ -77,12 +77,18 @@ describe('the cross-service matrix', () => {
 	it('crosses services with activities', () => {
 		const m = matriceTransversale({
 			services: [
-				{ service: 'insertion', activite: 'Préparation', referent: 'Marie', implication: 'pilote' },
-				{ service: 'insertion', activite: 'Chantier', referent: 'Marie', implication: 'contributeur' },
-				{ service: 'finances', activite: 'Chantier', referent: '', implication: '' }
+				{ service: 'insertion', activite: 'chantier01', referent: 'Marie', implication: 'contributeur' },
+				{ service: 'insertion', activite: 'preparation', referent: 'Marie', implication: 'pilote' },
+				{ service: 'finances', activite: 'chantier01', referent: '', implication: '' },
+				{ service: 'finances', activite: '', referent: '', implication: 'informe' }
 			]
-		});
-		expect(m.activites).toEqual(['Préparation', 'Chantier']);
+		}, [
+			{ valeur: 'preparation', libelle: 'A 1 — Préparation' },
+			{ valeur: 'restitution', libelle: 'A 2 — Restitution' },
+			{ valeur: 'chantier01', libelle: 'A 3 — Chantier' }
+		]);
+		// Columns in the order of the project's activities, only those a service takes part in.
+		expect(m.activites).toEqual(['A 1 — Préparation', 'A 3 — Chantier']);
 		expect(m.lignes).toEqual([
 			{ service: 'Insertion', referents: 'Marie', cellules: ['Pilote', 'Contributeur'] },
 			{ service: 'Finances', referents: '', cellules: ['', 'Concerné'] }

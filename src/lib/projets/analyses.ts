@@ -1,7 +1,7 @@
 // What the workspace computes from a section: budget totals and consistency, the warning on
 // indicators in France, the timeline. Pure functions, shared by the pages and the exports.
 import { formaterMoisCourt } from '../dates.ts';
-import { CATEGORIES_BUDGET, COTES, IMPLICATIONS, libelleOption, lignes, SERVICES, TYPES_FINANCEMENT, type Donnees } from './sections.ts';
+import { CATEGORIES_BUDGET, COTES, IMPLICATIONS, libelleOption, lignes, SERVICES, TYPES_FINANCEMENT, type Donnees, type Option } from './sections.ts';
 
 const nombre = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const arrondi = (n: number) => Math.round(n * 100) / 100;
@@ -127,18 +127,20 @@ export function frise(d: Donnees | undefined): { barres: Barre[]; debut?: string
 }
 
 /** The services × activities matrix of the cross-service section: each cell, how the service takes part. */
-export function matriceTransversale(d: Donnees | undefined) {
+export function matriceTransversale(d: Donnees | undefined, listeActivites: readonly Option[] = []) {
 	const rangs = lignes(d, 'services').filter((l) => typeof l.service === 'string' && l.service);
-	const activites = [...new Set(rangs.map((l) => (typeof l.activite === 'string' ? l.activite.trim() : '')).filter(Boolean))];
+	// Columns in the order of the project's list of activities.
+	const choisies = new Set(rangs.map((l) => l.activite));
+	const ids = listeActivites.filter((a) => choisies.has(a.valeur)).map((a) => a.valeur);
 	const services = [...new Set(rangs.map((l) => l.service as string))];
 	return {
-		activites,
+		activites: ids.map((id) => libelleOption(listeActivites, id)),
 		lignes: services.map((s) => {
 			const siens = rangs.filter((l) => l.service === s);
 			return {
 				service: libelleOption(SERVICES, s),
 				referents: [...new Set(siens.map((l) => (typeof l.referent === 'string' ? l.referent : '')).filter(Boolean))].join(', '),
-				cellules: activites.map((a) =>
+				cellules: ids.map((a) =>
 					siens
 						.filter((l) => l.activite === a)
 						.map((l) => libelleOption(IMPLICATIONS, l.implication) || 'Concerné')

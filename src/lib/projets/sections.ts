@@ -2,7 +2,15 @@
 // validation, the progress, the history and the exports all read these definitions.
 
 /** Lists whose options come from the database or the reference data. */
-export type Referentiel = 'themes' | 'publics' | 'departements' | 'pays' | 'cibles';
+export type ReferentielCommun = 'themes' | 'publics' | 'departements' | 'pays' | 'cibles';
+/**
+ * Lists drawn from the project's own rows, so that a level of the logical framework or an
+ * activity is typed once and chosen elsewhere: the value stored is the row's `id`.
+ */
+export type ReferentielProjet = 'objectifs' | 'resultats' | 'activites' | 'niveaux' | 'postes';
+export type Referentiel = ReferentielCommun | ReferentielProjet;
+export const REFERENTIELS_PROJET: readonly ReferentielProjet[] = ['objectifs', 'resultats', 'activites', 'niveaux', 'postes'];
+export const estReferentielProjet = (r: string | undefined): r is ReferentielProjet => (REFERENTIELS_PROJET as readonly string[]).includes(r ?? '');
 
 export type Option = { valeur: string; libelle: string };
 
@@ -20,7 +28,7 @@ export type ChampSimple = Base &
 		| { type: 'date' }
 		| { type: 'choix'; options?: readonly Option[]; referentiel?: Referentiel }
 		/** A text field completed from a list (datalist): the 169 SDG targets. */
-		| { type: 'liste'; referentiel: Referentiel }
+		| { type: 'liste'; referentiel: ReferentielCommun }
 	);
 export type Champ =
 	| ChampSimple
@@ -28,6 +36,7 @@ export type Champ =
 	| (Base & { type: 'tableau'; colonnes: readonly ChampSimple[]; ligne: string });
 
 export type Valeur = string | number | null;
+/** A table's row; `id`, not a column, names it for the rows that refer to it. */
 export type Ligne = Record<string, Valeur>;
 export type Donnees = Record<string, Valeur | string[] | Ligne[]>;
 
@@ -97,7 +106,18 @@ export const CLAUSES_CONVENTION = opts(
 	['sortie', 'Conditions de révision et de sortie']
 );
 
+export const TYPES_INDICATEUR = opts(['nombre', 'Nombre'], ['pourcentage', 'Pourcentage (numérateur sur dénominateur)'], ['qualitatif', 'Qualitatif (appréciation écrite)']);
+export const SENS_INDICATEUR = opts(['hausse', 'Plus c’est haut, mieux c’est'], ['baisse', 'Plus c’est bas, mieux c’est']);
+export const AGREGATIONS = opts(
+	['cumul', 'Cumulé : la dernière valeur compte'],
+	['somme', 'Par période : les valeurs s’additionnent'],
+	['pourcentage', 'Pourcentage : recalculé des numérateurs et dénominateurs additionnés']
+);
+
 const zone = (nom: string, libelle: string, aide?: string): Champ => ({ type: 'zone', nom, libelle, aide, max: 5000 });
+const AIDE_ACTIVITES = 'Choisie dans la liste des activités du projet, tenue dans « Activités et calendrier ».';
+const HYPOTHESES: ChampSimple = { type: 'texte', nom: 'hypotheses', libelle: 'Hypothèses et risques', max: 500 };
+const VERIFICATION: ChampSimple = { type: 'texte', nom: 'verification', libelle: 'Sources de vérification', max: 300 };
 
 export const SECTIONS: readonly Section[] = [
 	{
@@ -210,7 +230,7 @@ export const SECTIONS: readonly Section[] = [
 				libelle: 'Participation par activité',
 				ligne: 'Activité',
 				colonnes: [
-					{ type: 'texte', nom: 'activite', libelle: 'Activité', max: 200 },
+					{ type: 'choix', nom: 'activite', libelle: 'Activité', referentiel: 'activites', aide: AIDE_ACTIVITES },
 					{ type: 'choix', nom: 'niveau', libelle: 'Niveau de participation', options: NIVEAUX_PARTICIPATION },
 					{ type: 'texte', nom: 'comment', libelle: 'Comment', max: 300 },
 					{ type: 'texte', nom: 'accompagnement', libelle: 'Accompagnement (langue, transport, documents faciles à lire…)', max: 300 },
@@ -239,7 +259,7 @@ export const SECTIONS: readonly Section[] = [
 				ligne: 'Ligne',
 				colonnes: [
 					{ type: 'choix', nom: 'service', libelle: 'Service', options: SERVICES },
-					{ type: 'texte', nom: 'activite', libelle: 'Activité', max: 200 },
+					{ type: 'choix', nom: 'activite', libelle: 'Activité', referentiel: 'activites', aide: AIDE_ACTIVITES },
 					{ type: 'texte', nom: 'referent', libelle: 'Référent', max: 200 },
 					{ type: 'choix', nom: 'implication', libelle: 'Implication', options: IMPLICATIONS },
 					{ type: 'texte', nom: 'comment', libelle: 'Comment', max: 300 }
@@ -252,33 +272,51 @@ export const SECTIONS: readonly Section[] = [
 		slug: 'cadre-logique',
 		titre: 'Cadre logique',
 		etape: 5,
-		intro: 'De l’objectif général aux activités, et les indicateurs qui mesureront les changements des deux côtés.',
+		intro: 'De l’objectif général aux activités, chaque niveau relié au précédent, avec ses hypothèses et risques, ses sources de vérification et les indicateurs qui mesureront les changements des deux côtés. Les activités se tiennent dans « Activités et calendrier », rattachées à un résultat.',
 		champs: [
 			zone('objectifGeneral', 'Objectif général'),
-			zone('objectifsSpecifiques', 'Objectifs spécifiques', 'Un par ligne.'),
+			{ type: 'texte', nom: 'objectifGeneralVerification', libelle: 'Objectif général : sources de vérification', max: 300 },
+			{ type: 'texte', nom: 'objectifGeneralHypotheses', libelle: 'Objectif général : hypothèses et risques', max: 500 },
+			{
+				type: 'tableau',
+				nom: 'objectifsSpecifiques',
+				libelle: 'Objectifs spécifiques',
+				ligne: 'Objectif spécifique',
+				colonnes: [{ type: 'texte', nom: 'objectif', libelle: 'Objectif spécifique', max: 300 }, VERIFICATION, HYPOTHESES]
+			},
 			{
 				type: 'tableau',
 				nom: 'resultats',
-				libelle: 'Résultats attendus et activités',
+				libelle: 'Résultats attendus',
+				aide: 'Chaque résultat sert un objectif spécifique ; enregistrez d’abord les objectifs pour les choisir ici.',
 				ligne: 'Résultat',
 				colonnes: [
 					{ type: 'texte', nom: 'resultat', libelle: 'Résultat attendu', max: 300 },
-					{ type: 'texte', nom: 'activites', libelle: 'Activités', max: 500 }
+					{ type: 'choix', nom: 'objectif', libelle: 'Objectif spécifique servi', referentiel: 'objectifs' },
+					VERIFICATION,
+					HYPOTHESES
 				]
 			},
 			{
 				type: 'tableau',
 				nom: 'indicateurs',
 				libelle: 'Indicateurs',
+				aide: 'Chaque indicateur mesure un objectif ou un résultat. Pour un nombre ou un pourcentage, la situation de départ et la cible sont des nombres (un pourcentage de 0 à 100).',
 				ligne: 'Indicateur',
 				colonnes: [
 					{ type: 'texte', nom: 'indicateur', libelle: 'Indicateur', max: 300 },
-					{ type: 'choix', nom: 'cote', libelle: 'Côté', options: COTES_INDICATEUR },
+					{ type: 'choix', nom: 'rattachement', libelle: 'Ce qu’il mesure', referentiel: 'niveaux' },
+					{ type: 'choix', nom: 'type', libelle: 'Type', options: TYPES_INDICATEUR },
 					{ type: 'texte', nom: 'unite', libelle: 'Unité', max: 60 },
+					{ type: 'choix', nom: 'sens', libelle: 'Sens', options: SENS_INDICATEUR },
+					{ type: 'choix', nom: 'agregation', libelle: 'Cumul des périodes', options: AGREGATIONS },
+					{ type: 'choix', nom: 'cote', libelle: 'Côté', options: COTES_INDICATEUR },
 					{ type: 'texte', nom: 'reference', libelle: 'Situation de départ', max: 100 },
-					{ type: 'texte', nom: 'cible', libelle: 'Cible', max: 100 },
+					{ type: 'date', nom: 'dateReference', libelle: 'Date de la situation de départ' },
+					{ type: 'texte', nom: 'cible', libelle: 'Cible en fin de projet', max: 100 },
 					{ type: 'texte', nom: 'source', libelle: 'Source', max: 200 },
-					{ type: 'texte', nom: 'frequence', libelle: 'Fréquence', max: 100 }
+					{ type: 'texte', nom: 'frequence', libelle: 'Fréquence', max: 100 },
+					{ type: 'texte', nom: 'rapporteur', libelle: 'Qui le renseigne', max: 200 }
 				]
 			}
 		]
@@ -301,7 +339,8 @@ export const SECTIONS: readonly Section[] = [
 					{ type: 'choix', nom: 'cote', libelle: 'Côté', options: COTES },
 					{ type: 'nombre', nom: 'montant', libelle: 'Montant', min: 0, max: 1e12 },
 					{ type: 'texte', nom: 'devise', libelle: 'Devise (EUR par défaut)', max: 3 },
-					{ type: 'nombre', nom: 'taux', libelle: 'Taux en euros', min: 0, max: 1e6 }
+					{ type: 'nombre', nom: 'taux', libelle: 'Taux en euros', min: 0, max: 1e6 },
+					{ type: 'choix', nom: 'rattachement', libelle: 'Activité ou résultat financé', referentiel: 'postes' }
 				]
 			},
 			{
@@ -320,9 +359,9 @@ export const SECTIONS: readonly Section[] = [
 	},
 	{
 		slug: 'calendrier',
-		titre: 'Calendrier',
+		titre: 'Activités et calendrier',
 		etape: 6,
-		intro: 'Les activités dans le temps : leurs dates de début et de fin, et qui en répond.',
+		intro: 'La liste des activités du projet, tenue ici une seule fois : chacune sert un résultat du cadre logique, a ses dates et son responsable ; l’implication des publics, la transversalité et le budget la reprennent. Puis les jalons, ces dates qu’on ne manque pas.',
 		champs: [
 			{
 				type: 'tableau',
@@ -331,9 +370,23 @@ export const SECTIONS: readonly Section[] = [
 				ligne: 'Activité',
 				colonnes: [
 					{ type: 'texte', nom: 'activite', libelle: 'Activité', max: 200 },
+					{ type: 'choix', nom: 'resultat', libelle: 'Résultat servi', referentiel: 'resultats' },
 					{ type: 'date', nom: 'debut', libelle: 'Début' },
 					{ type: 'date', nom: 'fin', libelle: 'Fin' },
-					{ type: 'texte', nom: 'responsable', libelle: 'Responsable', max: 200 }
+					{ type: 'texte', nom: 'responsable', libelle: 'Responsable', max: 200 },
+					HYPOTHESES
+				]
+			},
+			{
+				type: 'tableau',
+				nom: 'jalons',
+				libelle: 'Jalons',
+				aide: 'Signature de la convention, comité de pilotage, départ d’une mission, rapport au financeur…',
+				ligne: 'Jalon',
+				colonnes: [
+					{ type: 'texte', nom: 'jalon', libelle: 'Jalon', max: 200 },
+					{ type: 'date', nom: 'date', libelle: 'Date prévue' },
+					{ type: 'choix', nom: 'activite', libelle: 'Activité concernée', referentiel: 'activites' }
 				]
 			}
 		]
@@ -382,5 +435,12 @@ export const texte = (d: Donnees | undefined, nom: string): string => {
 };
 
 export const liste = (d: Donnees | undefined, nom: string): string[] => (Array.isArray(d?.[nom]) ? (d[nom] as unknown[]).filter((v): v is string => typeof v === 'string') : []);
+
+/** A choice's label; a link to a row since removed says so rather than showing its id. */
+export const libelleChoix = (c: { options?: readonly Option[]; referentiel?: Referentiel }, listes: Partial<Record<Referentiel, Option[]>>, valeur: unknown) => {
+	const options = c.options ?? (c.referentiel ? listes[c.referentiel] : undefined);
+	if (estReferentielProjet(c.referentiel) && valeur && !options?.some((o) => o.valeur === valeur)) return '(retiré du projet)';
+	return libelleOption(options, valeur);
+};
 
 export const libelleOption = (options: readonly Option[] | undefined, valeur: unknown) => options?.find((o) => o.valeur === valeur)?.libelle ?? (typeof valeur === 'string' ? valeur : '');

@@ -36,6 +36,10 @@ export type Action =
 	| 'exporter'
 	/** Set a project's reporting periods (its pilots). */
 	| 'organiser-suivi'
+	/** Enter indicator values and submit them (contributors and pilots, on either side). */
+	| 'saisir-valeurs'
+	/** Validate or return submitted values, lock and unlock a period (its pilots). */
+	| 'valider-valeurs'
 	| 'supprimer';
 
 /**

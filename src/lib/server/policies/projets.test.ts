@@ -32,6 +32,10 @@ describe('projects', () => {
 		expect(peut(m, 'organiser-suivi', projet('contributeur'))).toBe(false);
 		expect(peut(m, 'organiser-suivi', projet('lecteur'))).toBe(false);
 		expect(peut(compte('administrateur'), 'organiser-suivi', projet(null))).toBe(false);
+		// Values: contributors enter them, only a pilot validates.
+		expect(['pilote', 'contributeur', 'lecteur'].map((r) => peut(m, 'saisir-valeurs', projet(r as 'pilote')))).toEqual([true, true, false]);
+		expect(['pilote', 'contributeur', 'lecteur'].map((r) => peut(m, 'valider-valeurs', projet(r as 'pilote')))).toEqual([true, false, false]);
+		expect(peut(compte('administrateur'), 'saisir-valeurs', projet(null))).toBe(false);
 	});
 
 	it('show their summary to everyone once public', () => {

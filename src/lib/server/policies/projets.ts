@@ -28,9 +28,11 @@ export const projet: Politique<Projet> = {
 				return true;
 			case 'modifier':
 			case 'evaluer':
+			case 'saisir-valeurs':
 				return p.role === 'pilote' || p.role === 'contributeur';
 			case 'gerer-equipe':
 			case 'organiser-suivi':
+			case 'valider-valeurs':
 				return p.role === 'pilote';
 			default:
 				return false;

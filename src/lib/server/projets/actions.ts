@@ -4,7 +4,8 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { LIBELLES_ROLES_PROJET } from '#lib/projets/roles.ts';
-import { lignes, section as sectionDe } from '#lib/projets/sections.ts';
+import { listesDuProjet } from '#lib/projets/liens.ts';
+import { lignes, section as sectionDe, type Donnees } from '#lib/projets/sections.ts';
 import { formaterDateHeure } from '#lib/dates.ts';
 import { adresseDesLiens } from '../comptes/auth.ts';
 import { compteDeLAdresse } from '../comptes/compte.ts';
@@ -35,10 +36,12 @@ import {
 	revision,
 	revoquerInvitationProjet,
 	roleSurProjet,
+	sectionsDuProjet,
 	supprimerCommentaire as retirerCommentaire
 } from './projets.ts';
+import { mettreANiveau } from './mise-a-niveau.ts';
 import { listes } from './references.ts';
-import { actionDeTableau, changements, lireSection, sansLaLigne } from './saisie.ts';
+import { actionDeTableau, changements, lireSection, sansLaLigne, sansLiensPerdus } from './saisie.ts';
 import { adresseClient } from '../securite/adresse.ts';
 import { identifiant } from '../validation/identifiant.ts';
 import { avecArticle, de } from '../../francais.ts';
@@ -128,6 +131,8 @@ export async function enregistrer(event: RequestEvent) {
 	const lecture = lireSection(s, form, valides);
 	if (!lecture.ok) return fail(400, { valeurs: lecture.valeurs, erreurs: lecture.erreurs, version: versionLue, ajout });
 	if (versionLue < 0) return fail(400, { valeurs: lecture.donnees, erreurs: { formulaire: 'Le formulaire est incomplet : rechargez la page.' }, version: 0, ajout });
+	const autres = Object.fromEntries(Object.entries(await sectionsDuProjet(db(), projet.id)).map(([slug, e]) => [slug, e.donnees]));
+	lecture.donnees = sansLiensPerdus(s, lecture.donnees, listesDuProjet({ ...autres, [s.slug]: lecture.donnees }));
 	const ici = `/projets/${projet.id}/${s.slug}`;
 	// The new row's first field: the fragment scrolls to it and focuses it, without JavaScript.
 	const versLaLigne = (tableau: string) => {
@@ -209,7 +214,11 @@ export async function restaurer(event: RequestEvent) {
 	const versionLue = identifiant(saisie.version, { zero: true });
 	if (versionLue === undefined) return fail(400, { erreur: 'Le formulaire est incomplet : rechargez la page.' });
 	const s = sectionPour(r.section);
-	const r2 = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees: r.donnees, versionLue, auteurId: acteur.id, restaure: r.version });
+	// A version from before the linked logical framework comes back in today's shape.
+	const actuelles = Object.fromEntries(Object.entries(await sectionsDuProjet(db(), projet.id)).map(([slug, e]) => [slug, e.donnees]));
+	const { sections } = mettreANiveau({ ...actuelles, [s.slug]: r.donnees as Donnees });
+	const donnees = sansLiensPerdus(s, sections[s.slug]!, listesDuProjet({ ...actuelles, [s.slug]: sections[s.slug]! }));
+	const r2 = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees, versionLue, auteurId: acteur.id, restaure: r.version });
 	if (!r2.ok) return fail(409, { erreur: `La section « ${s.titre} » a été modifiée entre-temps par ${r2.actuel.modifiePar ?? 'un autre membre'} : relisez l’historique avant de restaurer.` });
 	redirect(303, `/projets/${projet.id}/${s.slug}?restaure=${r.version}#message-section`);
 }

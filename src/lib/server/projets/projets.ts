@@ -17,6 +17,7 @@ import {
 } from '../db/schema.ts';
 import { estDoublon } from '../db/erreurs.ts';
 import { etatInvitation, hacherJeton, type NouvelleInvitation } from '../organisations/organisations.ts';
+import { MOTIF } from './mise-a-niveau.ts';
 import { changements } from './saisie.ts';
 
 export const DUREE_INVITATION_JOURS = 7;
@@ -150,6 +151,9 @@ export async function mesProjets(db: Database, utilisateurId: string) {
 }
 
 /** The revisions of a project, newest first, optionally of one section. */
+/** The author's name; the installation's own data migration signs as Terrinclus. */
+const auteurRevision = sql<string | null>`coalesce(${utilisateurs.name}, case when ${projetsRevisions.auteurId} is null and ${projetsRevisions.changements} @> ${JSON.stringify([MOTIF])}::jsonb then 'Terrinclus (mise à niveau)' end)`;
+
 export async function revisions(db: Database, projetId: number, slug?: string, limite = 200) {
 	return db
 		.select({
@@ -158,7 +162,7 @@ export async function revisions(db: Database, projetId: number, slug?: string, l
 			version: projetsRevisions.version,
 			changements: projetsRevisions.changements,
 			restaure: projetsRevisions.restaure,
-			auteur: utilisateurs.name,
+			auteur: auteurRevision,
 			creeLe: projetsRevisions.creeLe
 		})
 		.from(projetsRevisions)
@@ -170,7 +174,7 @@ export async function revisions(db: Database, projetId: number, slug?: string, l
 
 export async function revision(db: Database, projetId: number, id: number) {
 	const [r] = await db
-		.select({ id: projetsRevisions.id, section: projetsRevisions.section, version: projetsRevisions.version, donnees: projetsRevisions.donnees, auteur: utilisateurs.name, creeLe: projetsRevisions.creeLe })
+		.select({ id: projetsRevisions.id, section: projetsRevisions.section, version: projetsRevisions.version, donnees: projetsRevisions.donnees, auteur: auteurRevision, creeLe: projetsRevisions.creeLe })
 		.from(projetsRevisions)
 		.leftJoin(utilisateurs, eq(utilisateurs.id, projetsRevisions.auteurId))
 		.where(and(eq(projetsRevisions.projetId, projetId), eq(projetsRevisions.id, id)));

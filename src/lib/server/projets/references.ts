@@ -1,13 +1,17 @@
 // The reference lists a project's forms choose from, and the sets that validate them.
 import { asc } from 'drizzle-orm';
-import type { Option, Referentiel, Section } from '#lib/projets/sections.ts';
+import { listesDuProjet, type ListesProjet } from '#lib/projets/liens.ts';
+import type { Donnees, Option, Referentiel, ReferentielCommun, Section } from '#lib/projets/sections.ts';
 import type { Database } from '../db/index.ts';
 import { publics, themes } from '../db/schema.ts';
 import { referentielOdd } from '../referentiels/odd.ts';
 import { DEPARTEMENTS, listePays } from '../referentiels/territoires.ts';
 import type { Valides } from './saisie.ts';
 
-export type Listes = Record<Referentiel, Option[]>;
+export type Listes = Record<ReferentielCommun, Option[]>;
+/** The shared lists and the project's own. */
+export type ListesCompletes = Listes & ListesProjet;
+export const avecLeProjet = (l: Listes, sections: Partial<Record<string, Donnees>>): ListesCompletes => ({ ...l, ...listesDuProjet(sections) });
 
 let cache: { listes: Listes; valides: Valides; expire: number } | undefined;
 
@@ -31,11 +35,11 @@ export async function listes(db: Database): Promise<{ listes: Listes; valides: V
 }
 
 /** Only the lists a section uses, for its page. */
-export function listesDe(s: Section, l: Listes): Partial<Listes> {
+export function listesDe(s: Section, l: Partial<Record<Referentiel, Option[]>>): Partial<Record<Referentiel, Option[]>> {
 	const noms = new Set<Referentiel>();
 	for (const c of s.champs) {
 		if ('referentiel' in c && c.referentiel) noms.add(c.referentiel);
 		if (c.type === 'tableau') for (const col of c.colonnes) if ('referentiel' in col && col.referentiel) noms.add(col.referentiel);
 	}
-	return Object.fromEntries([...noms].map((n) => [n, l[n]]));
+	return Object.fromEntries([...noms].map((n) => [n, l[n] ?? []]));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { section } from '#lib/projets/sections.ts';
-import { actionDeTableau, changements, codeCible, lireNombre, lireSection, sansLaLigne, type Valides } from './saisie.ts';
+import { listesDuProjet } from '#lib/projets/liens.ts';
+import { lignes, section } from '#lib/projets/sections.ts';
+import { actionDeTableau, changements, codeCible, lireNombre, lireSection, sansLaLigne, sansLiensPerdus, type Valides } from './saisie.ts';
 
 const valides: Valides = {
 	themes: new Set(['acces-aux-droits']),
@@ -58,9 +59,52 @@ describe('reading a section', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.donnees.titre).toBe('Mobilité des jeunes');
-		expect(r.donnees.territoiresIci).toEqual([{ departement: '44', communes: 'Nantes' }]);
+		expect(r.donnees.territoiresIci).toEqual([{ id: expect.stringMatching(/^[A-Za-z0-9_-]{8}$/), departement: '44', communes: 'Nantes' }]);
 		expect(r.donnees.territoiresLaBas).toEqual([]);
-		expect(r.donnees.cibles).toEqual([{ cible: '8.6', justification: 'Des jeunes reprennent un parcours.' }]);
+		expect(r.donnees.cibles).toEqual([{ id: expect.any(String), cible: '8.6', justification: 'Des jeunes reprennent un parcours.' }]);
+	});
+
+	it('keeps a row’s id from the form when it is well formed and unique in its table', () => {
+		const r = lireSection(
+			section('calendrier')!,
+			form({
+				'activites.0.id': 'chantier01',
+				'activites.0.activite': 'Chantier',
+				'activites.1.id': 'chantier01',
+				'activites.1.activite': 'Copie',
+				'activites.2.id': '<script>',
+				'activites.2.activite': 'Bilan',
+				'jalons.0.jalon': 'Comité',
+				'jalons.0.activite': 'chantier01'
+			}),
+			valides
+		);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		const ids = lignes(r.donnees, 'activites').map((l) => l.id);
+		expect(ids[0]).toBe('chantier01');
+		expect(new Set(ids).size).toBe(3);
+		expect(ids.slice(1).every((id) => typeof id === 'string' && /^[A-Za-z0-9_-]{8}$/.test(id))).toBe(true);
+		// A link to a row that is gone is emptied on saving; one to a row that exists is kept.
+		const sans = sansLiensPerdus(section('calendrier')!, r.donnees, listesDuProjet({ calendrier: { activites: [{ id: 'autre0001', activite: 'Autre' }] } }));
+		expect(lignes(sans, 'jalons')[0]!.activite).toBe('');
+		expect(lignes(sansLiensPerdus(section('calendrier')!, r.donnees, listesDuProjet({ calendrier: r.donnees })), 'jalons')[0]!.activite).toBe('chantier01');
+		const mauvais = lireSection(section('calendrier')!, form({ 'jalons.0.jalon': 'Comité', 'jalons.0.activite': '../../etc' }), valides);
+		expect(mauvais.ok || mauvais.erreurs['jalons.0.activite']).toBe('Choisissez une valeur de la liste.');
+	});
+
+	it('keeps an indicator’s figures as numbers, a percentage from 0 to 100 recomputed from its parts', () => {
+		const lire = (champs: Record<string, string>) => lireSection(section('cadre-logique')!, form({ 'indicateurs.0.indicateur': 'Jeunes en emploi', ...champs }), valides);
+		const ok = lire({ 'indicateurs.0.type': 'pourcentage', 'indicateurs.0.reference': '35', 'indicateurs.0.cible': '60,5 %' });
+		expect(ok.ok && lignes(ok.donnees, 'indicateurs')[0]).toMatchObject({ reference: 35, cible: 60.5, agregation: 'pourcentage' });
+		const erreurs = (r: ReturnType<typeof lire>) => (r.ok ? {} : r.erreurs);
+		expect(erreurs(lire({ 'indicateurs.0.type': 'pourcentage', 'indicateurs.0.cible': '120' }))['indicateurs.0.cible']).toBe('Un pourcentage va de 0 à 100.');
+		expect(erreurs(lire({ 'indicateurs.0.type': 'nombre', 'indicateurs.0.cible': 'beaucoup' }))['indicateurs.0.cible']).toContain('Indiquez un nombre');
+		expect(erreurs(lire({ 'indicateurs.0.type': 'nombre', 'indicateurs.0.agregation': 'pourcentage' }))['indicateurs.0.agregation']).toContain('« Pourcentage »');
+		expect(erreurs(lire({ 'indicateurs.0.type': 'pourcentage', 'indicateurs.0.agregation': 'somme' }))['indicateurs.0.agregation']).toContain('recalculant');
+		// A qualitative indicator keeps its words.
+		const q = lire({ 'indicateurs.0.type': 'qualitatif', 'indicateurs.0.cible': 'Une confiance rétablie' });
+		expect(q.ok && lignes(q.donnees, 'indicateurs')[0]!.cible).toBe('Une confiance rétablie');
 	});
 
 	it('explains every mistake next to its field, in French, and keeps what was typed', () => {

@@ -1,10 +1,16 @@
 // Reading a section's form: every field checked against its definition, French messages keyed
 // by field (« nom » or « nom.ligne.colonne »), and what the person typed kept as they typed it.
-import { type Champ, type ChampSimple, type Donnees, type Ligne, type Option, type Referentiel, type Section, type Valeur } from '#lib/projets/sections.ts';
+import { randomBytes } from 'node:crypto';
+import type { ListesProjet } from '#lib/projets/liens.ts';
+import { estReferentielProjet, type Champ, type ChampSimple, type Donnees, type Ligne, type Option, type Referentiel, type ReferentielCommun, type Section, type Valeur } from '#lib/projets/sections.ts';
 
 export type Erreurs = Record<string, string>;
-/** The valid values of each reference list. */
-export type Valides = Record<Referentiel, ReadonlySet<string>>;
+/** The valid values of each shared reference list (the project's own are checked on saving). */
+export type Valides = Record<ReferentielCommun, ReadonlySet<string>>;
+
+/** A row's id: kept from the form when well formed and unique in its table, otherwise new. */
+export const ID_LIGNE = /^[A-Za-z0-9_-]{6,16}$/;
+export const nouvelId = () => randomBytes(6).toString('base64url');
 
 export const LIGNES_MAX = 100;
 const CONTROLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -41,7 +47,7 @@ function lireSimple(c: ChampSimple, brut: string, valides: Valides): { valeur: V
 		case 'date':
 			return dateValide(s) ? { valeur: s } : { valeur: s, erreur: 'Indiquez une date valide (jj/mm/aaaa).' };
 		case 'choix': {
-			const ok = c.options ? c.options.some((o) => o.valeur === s) : c.referentiel ? valides[c.referentiel].has(s) : false;
+			const ok = c.options ? c.options.some((o) => o.valeur === s) : estReferentielProjet(c.referentiel) ? ID_LIGNE.test(s) : c.referentiel ? valides[c.referentiel].has(s) : false;
 			return ok ? { valeur: s } : { valeur: '', erreur: 'Choisissez une valeur de la liste.' };
 		}
 		case 'liste': {
@@ -53,7 +59,7 @@ function lireSimple(c: ChampSimple, brut: string, valides: Valides): { valeur: V
 }
 
 const optionsDe = (c: { options?: readonly Option[]; referentiel?: Referentiel }, valides: Valides) => (v: string) =>
-	c.options ? c.options.some((o) => o.valeur === v) : c.referentiel ? valides[c.referentiel].has(v) : false;
+	c.options ? c.options.some((o) => o.valeur === v) : c.referentiel && !estReferentielProjet(c.referentiel) ? valides[c.referentiel].has(v) : false;
 
 export type Lecture = { ok: true; donnees: Donnees } | { ok: false; erreurs: Erreurs; valeurs: Donnees };
 
@@ -103,9 +109,13 @@ function lireTableau(c: Extract<Champ, { type: 'tableau' }>, form: FormData, val
 	}
 	const lignes: Ligne[] = [];
 	const saisies: Ligne[] = [];
+	const ids = new Set<string>();
 	for (let i = 0; i < n; i++) {
-		const saisie: Ligne = {};
-		const ligne: Ligne = {};
+		const brutId = form.get(`${c.nom}.${i}.id`);
+		const id = typeof brutId === 'string' && ID_LIGNE.test(brutId) && !ids.has(brutId) ? brutId : nouvelId();
+		ids.add(id);
+		const saisie: Ligne = { id };
+		const ligne: Ligne = { id };
 		let remplie = false;
 		const avant = Object.keys(erreurs).length;
 		for (const col of c.colonnes) {
@@ -153,8 +163,12 @@ export function sansLaLigne(form: FormData, tableau: string, ligne: number): For
 	return r;
 }
 
+/** « 60 », « 60 % » or « 1 234,5 » as a number; NaN otherwise. */
+const nombreDeCible = (v: Valeur | undefined) => (typeof v === 'number' ? v : typeof v === 'string' ? lireNombre(v.replace(/\s*%$/, '')) : NaN);
+
 /** Rules across the cells of a row. */
 function verifierLigne(tableau: string, i: number, l: Ligne, erreurs: Erreurs) {
+	if (tableau === 'indicateurs') verifierIndicateur(i, l, erreurs);
 	if (typeof l.debut === 'string' && typeof l.fin === 'string' && l.debut && l.fin && l.fin < l.debut) erreurs[`${tableau}.${i}.fin`] = 'La fin ne peut précéder le début.';
 	if ('devise' in l) {
 		const devise = typeof l.devise === 'string' ? l.devise.toUpperCase() : '';
@@ -166,6 +180,44 @@ function verifierLigne(tableau: string, i: number, l: Ligne, erreurs: Erreurs) {
 		}
 		if (l.montant === null) erreurs[`${tableau}.${i}.montant`] ??= 'Indiquez le montant.';
 	}
+}
+
+/**
+ * A figure's baseline and target are numbers, kept as numbers (a percentage from 0 to 100), so
+ * that values can be compared with them; a percentage is always recomputed from its parts.
+ */
+function verifierIndicateur(i: number, l: Ligne, erreurs: Erreurs) {
+	const k = (col: string) => `indicateurs.${i}.${col}`;
+	if (l.type === 'pourcentage') {
+		if (l.agregation && l.agregation !== 'pourcentage') erreurs[k('agregation')] = 'Un pourcentage se cumule en recalculant numérateurs et dénominateurs : choisissez « Pourcentage ».';
+		l.agregation = 'pourcentage';
+	} else if (l.agregation === 'pourcentage') erreurs[k('agregation')] = 'Ce cumul ne vaut que pour un indicateur de type « Pourcentage ».';
+	if (l.type !== 'nombre' && l.type !== 'pourcentage') return;
+	for (const col of ['reference', 'cible'] as const) {
+		if (l[col] === '' || l[col] === null) continue;
+		const n = nombreDeCible(l[col]);
+		if (Number.isNaN(n)) erreurs[k(col)] = 'Indiquez un nombre (par exemple 24 ou 60 %), ou choisissez le type « Qualitatif ».';
+		else if (l.type === 'pourcentage' && (n < 0 || n > 100)) erreurs[k(col)] = 'Un pourcentage va de 0 à 100.';
+		else l[col] = n;
+	}
+}
+
+/**
+ * Links to a row that no longer exists are emptied: a removed objective or activity leaves
+ * the rows that chose it without a choice, and the form asks again. Lists are computed from
+ * the project's sections with the one being saved.
+ */
+export function sansLiensPerdus(s: Section, d: Donnees, l: ListesProjet): Donnees {
+	const existe = (r: string | undefined, v: unknown) => !estReferentielProjet(r) || v === '' || v === null || l[r].some((o) => o.valeur === v);
+	const r: Donnees = { ...d };
+	for (const c of s.champs) {
+		if (c.type === 'tableau' && c.colonnes.some((col) => 'referentiel' in col && estReferentielProjet(col.referentiel)))
+			r[c.nom] = (d[c.nom] as Ligne[]).map((ligne) => Object.fromEntries(Object.entries(ligne).map(([k, v]) => {
+				const col = c.colonnes.find((x) => x.nom === k);
+				return [k, col && 'referentiel' in col && !existe(col.referentiel, v) ? '' : v];
+			})));
+	}
+	return r;
 }
 
 /** Rules across the fields of a section. */

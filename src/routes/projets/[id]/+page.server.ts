@@ -6,7 +6,7 @@ import { avancement, enCours, historique, questionnaire, scores } from '#lib/ser
 import { MESSAGES_CHOIX, PARTIES_DOSSIER, partiesParDefaut } from '#lib/server/projets/exports/dossier.ts';
 import { activiteRecente, equipeDuProjet, organisationsPartenaires, sectionsDuProjet } from '#lib/server/projets/projets.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
-import { periodesDuProjet } from '#lib/server/suivi/base.ts';
+import { periodesDuProjet } from '#lib/server/suivi/periodes/base.ts';
 import { avertissements } from '#lib/projets/analyses.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,7 @@
-// Suivi: following the project once it runs — its reporting periods first.
+// Suivi: following the project once it runs — its reporting periods, the indicators' values
+// per period and side with their workflow and history.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
+import { check, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { horodatage } from './colonnes.ts';
 import { utilisateurs } from './comptes.ts';
 import { projets } from './projets.ts';
@@ -17,6 +18,9 @@ export const suiviPeriodes = pgTable(
 		debut: date('debut', { mode: 'string' }).notNull(),
 		fin: date('fin', { mode: 'string' }).notNull(),
 		creePar: text('cree_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		/** Once its values are validated, a pilot locks the period: nothing in it changes until unlocked. */
+		verrouilleeLe: timestamp('verrouillee_le', { withTimezone: true }),
+		verrouilleePar: text('verrouillee_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
 		...horodatage()
 	},
 	(t) => [
@@ -24,4 +28,67 @@ export const suiviPeriodes = pgTable(
 		unique('suivi_periodes_projet_debut_uq').on(t.projetId, t.debut),
 		check('suivi_periodes_dates_ck', sql`${t.fin} >= ${t.debut}`)
 	]
+);
+
+export const COTES_SUIVI = ['ici', 'la-bas'] as const;
+export type CoteSuivi = (typeof COTES_SUIVI)[number];
+export const STATUTS_VALEUR = ['brouillon', 'soumise', 'validee', 'renvoyee'] as const;
+export type StatutValeur = (typeof STATUTS_VALEUR)[number];
+
+/**
+ * An indicator's value for one period and one side. `indicateur` is the id of its row in the
+ * logical framework. A number, a percentage's two parts, or words, as the indicator's kind
+ * says; `version` grows at each change (two people saving from the same version: the second
+ * is told).
+ */
+export const suiviValeurs = pgTable(
+	'suivi_valeurs',
+	{
+		id: serial('id').primaryKey(),
+		projetId: integer('projet_id')
+			.notNull()
+			.references(() => projets.id, { onDelete: 'cascade' }),
+		indicateur: text('indicateur').notNull(),
+		// A period holding values cannot be removed: the values would be lost.
+		periodeId: integer('periode_id')
+			.notNull()
+			.references(() => suiviPeriodes.id, { onDelete: 'restrict' }),
+		cote: text('cote').$type<CoteSuivi>().notNull(),
+		valeur: doublePrecision('valeur'),
+		numerateur: doublePrecision('numerateur'),
+		denominateur: doublePrecision('denominateur'),
+		texte: text('texte'),
+		commentaire: text('commentaire').notNull().default(''),
+		statut: text('statut').$type<StatutValeur>().notNull(),
+		/** Why the pilot returned it. */
+		note: text('note'),
+		version: integer('version').notNull().default(1),
+		saisiePar: text('saisie_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		...horodatage()
+	},
+	(t) => [
+		unique('suivi_valeurs_uq').on(t.projetId, t.indicateur, t.periodeId, t.cote),
+		index('suivi_valeurs_periode_idx').on(t.periodeId),
+		check('suivi_valeurs_cote_ck', sql`${t.cote} in ('ici', 'la-bas')`),
+		check('suivi_valeurs_statut_ck', sql`${t.statut} in ('brouillon', 'soumise', 'validee', 'renvoyee')`),
+		check('suivi_valeurs_denominateur_ck', sql`${t.denominateur} is null or ${t.denominateur} > 0`)
+	]
+);
+
+/** Who did what to a value, and when: each entry, submission, validation or return, with the value as it then was. */
+export const suiviValeursHistorique = pgTable(
+	'suivi_valeurs_historique',
+	{
+		id: serial('id').primaryKey(),
+		valeurId: integer('valeur_id')
+			.notNull()
+			.references(() => suiviValeurs.id, { onDelete: 'cascade' }),
+		action: text('action').notNull(),
+		statut: text('statut').$type<StatutValeur>().notNull(),
+		contenu: jsonb('contenu').$type<Record<string, unknown>>().notNull(),
+		note: text('note'),
+		auteurId: text('auteur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		le: timestamp('le', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('suivi_valeurs_historique_idx').on(t.valeurId, t.le)]
 );

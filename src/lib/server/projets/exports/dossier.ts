@@ -2,10 +2,12 @@
 // export format draws: Word and PDF read the same words in the same order. The person
 // exporting chooses its parts; empty sections are left out unless asked for.
 import { bilanBudget, enEuros, matriceTransversale, type Part } from '#lib/projets/analyses.ts';
+import { cadreLogique } from '#lib/projets/liens.ts';
 import { LIBELLES_ROLES_PROJET } from '#lib/projets/roles.ts';
 import {
 	CATEGORIES_BUDGET,
 	COTES,
+	libelleChoix,
 	libelleOption,
 	lignes,
 	remplissage,
@@ -20,7 +22,7 @@ import {
 import type { Database } from '../../db/index.ts';
 import { historique, questionnaire, scores } from '../auto-evaluation.ts';
 import { equipeDuProjet, organisationsPartenaires, sectionsDuProjet, type EtatSection, type Projet } from '../projets.ts';
-import { listes } from '../references.ts';
+import { avecLeProjet, listes } from '../references.ts';
 import { avecArticle } from '../../../francais.ts';
 import { dateDuDossier, montant, moisCourt, nombre, pourcentage, texteDuDossier } from './format.ts';
 
@@ -81,8 +83,8 @@ export function lireChoix(params: URLSearchParams): Choix {
 
 const valeurCellule = (c: ChampSimple, v: unknown, l: Partial<Record<Referentiel, Option[]>>) => {
 	if (v === null || v === undefined || v === '') return '';
-	if (c.type === 'choix' || c.type === 'liste') return libelleOption(('options' in c ? c.options : undefined) ?? (c.referentiel ? l[c.referentiel] : undefined), v);
-	if (c.type === 'nombre' && typeof v === 'number') return nombre(v);
+	if (c.type === 'choix' || c.type === 'liste') return libelleChoix(c, l, v);
+	if (typeof v === 'number') return nombre(v);
 	if (c.type === 'date' && typeof v === 'string') return dateDuDossier(v);
 	return String(v);
 };
@@ -162,7 +164,9 @@ export function chronogramme(d: Donnees): { annee: number; mois: number[]; ligne
 
 /** Everything the exports need, read once: the parts asked for (or the default ones), in the dossier's order. */
 export async function dossier(db: Database, projet: Projet, options: { parties?: string[] | null; auteur: string; fuseau?: string }): Promise<Dossier> {
-	const [contenus, l, equipe, q, prises] = await Promise.all([sectionsDuProjet(db, projet.id), listes(db), equipeDuProjet(db, projet.id), questionnaire(db), historique(db, projet.id)]);
+	const [contenus, communes, equipe, q, prises] = await Promise.all([sectionsDuProjet(db, projet.id), listes(db), equipeDuProjet(db, projet.id), questionnaire(db), historique(db, projet.id)]);
+	const donnees = Object.fromEntries(Object.entries(contenus).map(([slug, e]) => [slug, e.donnees]));
+	const l = { listes: avecLeProjet(communes.listes, donnees) };
 	const blocs: Bloc[] = [];
 	const sommaire: Dossier['sommaire'] = [];
 	const parties = new Set(options.parties ?? partiesParDefaut(contenus));
@@ -183,7 +187,24 @@ export async function dossier(db: Database, projet: Projet, options: { parties?:
 				const rangs = lignes(d, c.nom);
 				if (!rangs.length) continue;
 				blocs.push({ type: 'titre', niveau: 2, texte: c.libelle });
-				if (s.slug === 'budget' && c.nom === 'depenses') blocs.push(depenses(rangs));
+				if (s.slug === 'cadre-logique' && c.nom === 'indicateurs') {
+					// What a reader compares, in five columns a page holds; every column is in the workbook.
+					const col = (nom: string) => c.colonnes.find((x) => x.nom === nom)!;
+					const cellule = (r: Ligne, nom: string) => valeurCellule(col(nom), r[nom], l.listes);
+					const ensemble = (...parts: string[]) => parts.filter(Boolean).join(' — ');
+					blocs.push({
+						type: 'tableau',
+						colonnes: ['Indicateur', 'Ce qu’il mesure', 'Côté', 'De la situation de départ à la cible', 'Source, fréquence, qui le renseigne'],
+						lignes: rangs.map((r) => [
+							cellule(r, 'indicateur') + (cellule(r, 'unite') ? ` (${cellule(r, 'unite')})` : ''),
+							cellule(r, 'rattachement'),
+							cellule(r, 'cote'),
+							[cellule(r, 'reference') && `${cellule(r, 'reference')}${r.dateReference ? ` (${cellule(r, 'dateReference')})` : ''}`, cellule(r, 'cible')].filter(Boolean).join(' → '),
+							ensemble(cellule(r, 'source'), cellule(r, 'frequence'), cellule(r, 'rapporteur'))
+						]),
+						largeurs: [2.6, 2.4, 1.2, 1.8, 2.2]
+					});
+				} else if (s.slug === 'budget' && c.nom === 'depenses') blocs.push(depenses(rangs));
 				else if (s.slug === 'budget' && c.nom === 'financements') blocs.push(financements(rangs));
 				else blocs.push({ type: 'tableau', colonnes: c.colonnes.map((col) => col.libelle), lignes: rangs.map((r) => c.colonnes.map((col) => valeurCellule(col, r[col.nom], l.listes))) });
 			} else if (c.type === 'cases') {
@@ -200,6 +221,18 @@ export async function dossier(db: Database, projet: Projet, options: { parties?:
 				blocs.push({ type: 'titre', niveau: 2, texte: c.libelle }, { type: 'paragraphe', texte: v });
 			}
 		}
+		if (s.slug === 'cadre-logique') {
+			const matrice = cadreLogique(donnees);
+			if (matrice.length) {
+				blocs.push({ type: 'titre', niveau: 2, texte: 'Le cadre logique relié' });
+				blocs.push({
+					type: 'tableau',
+					colonnes: ['Niveau', 'Intitulé', 'Indicateurs', 'Sources de vérification', 'Hypothèses et risques'],
+					lignes: matrice.map((n) => [n.niveau, n.intitule, n.indicateurs.join('\n'), n.verification, n.hypotheses]),
+					largeurs: [1.6, 3, 2.4, 1.8, 1.8]
+				});
+			}
+		}
 		if (s.slug === 'budget') {
 			const b = bilanBudget(d);
 			blocs.push({ type: 'titre', niveau: 2, texte: 'Bilan du budget' });
@@ -209,7 +242,7 @@ export async function dossier(db: Database, projet: Projet, options: { parties?:
 			if (b.parType.length) blocs.push({ type: 'titre', niveau: 3, texte: 'Financements par type' }, tableauParts(b.parType, b.financements));
 		}
 		if (s.slug === 'transversalite') {
-			const m = matriceTransversale(d);
+			const m = matriceTransversale(d, l.listes.activites);
 			if (m.lignes.length && m.activites.length) {
 				blocs.push({ type: 'titre', niveau: 2, texte: 'Matrice services × activités' });
 				blocs.push({ type: 'tableau', colonnes: ['Service (référents)', ...m.activites], lignes: m.lignes.map((l) => [l.referents ? `${l.service}\n${l.referents}` : l.service, ...l.cellules.map((c) => c || '—')]) });

@@ -224,12 +224,29 @@ describe('the Word file', () => {
 
 describe('the workbook', () => {
 	it('has no raw carriage return in its cells', async () => {
-		const xlsx = await cadreEtBudgetXlsx(complet.titre, SECTIONS_COMPLETES['cadre-logique']!, SECTIONS_COMPLETES.budget!);
+		const xlsx = await cadreEtBudgetXlsx(complet.titre, SECTIONS_COMPLETES);
 		const classeur = new ExcelJS.Workbook();
 		await classeur.xlsx.load(xlsx as unknown as ArrayBuffer);
 		const valeurs = classeur.worksheets.flatMap((f) => f.getSheetValues().flat()).filter((v) => typeof v === 'string') as string[];
-		expect(valeurs).toContain('Préparer 24 jeunes par an à un chantier solidaire\nAccueillir 12 jeunes de Ziguinchor à Nantes\nFormer ensemble les professionnels des deux territoires');
 		expect(valeurs.some((v) => v.includes('\r'))).toBe(false);
+	});
+
+	it('lays the logical framework out level under level, and names what each indicator measures', async () => {
+		const classeur = new ExcelJS.Workbook();
+		await classeur.xlsx.load((await cadreEtBudgetXlsx(complet.titre, SECTIONS_COMPLETES)) as unknown as ArrayBuffer);
+		const lignesDe = (nom: string) => (classeur.getWorksheet(nom)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+		const cadre = lignesDe('Cadre logique').map((r) => [r[0], r[1]]);
+		// The first specific objective, then the results that serve it, each with its activities.
+		const os1 = cadre.findIndex((r) => r[0] === 'Objectif spécifique 1');
+		expect(cadre[os1]![1]).toBe('Préparer 24 jeunes par an à un chantier solidaire');
+		expect(cadre.slice(os1 + 1, os1 + 3)).toEqual([
+			['Résultat 1', 'Résultat 1 : les jeunes accompagnés ont construit un projet professionnel validé'],
+			['Activité 1', 'Chantier de printemps']
+		]);
+		expect(cadre.filter((r) => String(r[0]).startsWith('Activité'))).toHaveLength(18);
+		const indicateurs = lignesDe('Indicateurs');
+		expect(indicateurs[1]!.slice(0, 3)).toEqual(['Jeunes de Loire-Atlantique en emploi ou formation six mois après', 'OS 1 — Préparer 24 jeunes par an à un chantier solidaire', 'Pourcentage (numérateur sur dénominateur)']);
+		expect(indicateurs[1]![6]).toBe(35);
 	});
 });
 
@@ -245,7 +262,7 @@ describe('LibreOffice opens the exports', () => {
 	});
 
 	it('converts the workbook to PDF, both sheets shown', { timeout: 200_000 }, async () => {
-		const { texte: brut } = await convertirAvecLibreOffice(await cadreEtBudgetXlsx(complet.titre, SECTIONS_COMPLETES['cadre-logique']!, SECTIONS_COMPLETES.budget!), 'xlsx');
+		const { texte: brut } = await convertirAvecLibreOffice(await cadreEtBudgetXlsx(complet.titre, SECTIONS_COMPLETES), 'xlsx');
 		// Long texts wrap in their cells.
 		const texte = brut.replace(/\s+/g, ' ');
 		for (const attendu of ['Jeunes de Loire-Atlantique en emploi ou formation six mois après', 'Total des dépenses', 'Total des financements', 'Billets Nantes–Ziguinchor (année 2)']) expect(texte).toContain(attendu);

@@ -1,14 +1,14 @@
-// The logical framework and the budget as an Excel workbook (.xlsx): one sheet each, with the
-// totals as formulas, so that a funder's template can be filled from it.
+// The logical framework, its indicators and the budget as an Excel workbook (.xlsx): one sheet
+// each, the budget's totals as formulas, so that a funder's template can be filled from it.
 import ExcelJS from 'exceljs';
 import { enEuros } from '#lib/projets/analyses.ts';
-import { CATEGORIES_BUDGET, COTES, COTES_INDICATEUR, libelleOption, lignes, TYPES_FINANCEMENT, texte as texteDe, type Donnees } from '#lib/projets/sections.ts';
+import { cadreLogique, listesDuProjet } from '#lib/projets/liens.ts';
+import { CATEGORIES_BUDGET, COTES, COTES_INDICATEUR, libelleChoix, libelleOption, lignes, SENS_INDICATEUR, TYPES_FINANCEMENT, TYPES_INDICATEUR, type Donnees } from '#lib/projets/sections.ts';
 import { texteDuDossier } from './format.ts';
 
 const nombre = (v: unknown) => (typeof v === 'number' ? v : null);
 /** Text as typed, without the browsers' carriage returns. */
 const t = (v: unknown) => (typeof v === 'string' ? texteDuDossier(v) : '');
-const texte = (d: Donnees, nom: string) => texteDuDossier(texteDe(d, nom));
 
 function entete(ws: ExcelJS.Worksheet, ligne: number) {
 	const r = ws.getRow(ligne);
@@ -16,33 +16,51 @@ function entete(ws: ExcelJS.Worksheet, ligne: number) {
 	r.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3EEEC' } };
 }
 
-export async function cadreEtBudgetXlsx(titre: string, cadre: Donnees, budget: Donnees): Promise<Buffer> {
+/** `sections`: the project's sections (the logical framework and the calendar's activities, the budget). */
+export async function cadreEtBudgetXlsx(titre: string, sections: Partial<Record<string, Donnees>>): Promise<Buffer> {
+	const cadre = sections['cadre-logique'] ?? {};
+	const budget = sections.budget ?? {};
+	const liens = listesDuProjet(sections);
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Terrinclus';
 	wb.title = t(titre);
 	wb.created = new Date();
 
 	const cl = wb.addWorksheet('Cadre logique');
-	cl.columns = [{ width: 36 }, { width: 14 }, { width: 14 }, { width: 18 }, { width: 18 }, { width: 24 }, { width: 16 }];
+	cl.columns = [{ width: 22 }, { width: 44 }, { width: 36 }, { width: 26 }, { width: 30 }];
 	cl.addRow([t(titre)]).font = { bold: true, size: 14 };
 	cl.addRow([]);
-	// Objectives are sentences: their text spans the table's width.
-	for (const [libelle, nom] of [['Objectif général', 'objectifGeneral'], ['Objectifs spécifiques', 'objectifsSpecifiques']] as const) {
-		const valeur = texte(cadre, nom);
-		const r = cl.addRow([libelle, valeur]);
-		r.getCell(1).font = { bold: true };
-		cl.mergeCells(r.number, 2, r.number, 7);
-		r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-		r.height = 15 * Math.max(1, Math.ceil(valeur.length / 110) + (valeur.match(/\n/g)?.length ?? 0));
+	// The matrix, level under level; long texts wrap in their cells.
+	cl.addRow(['Niveau', 'Intitulé', 'Indicateurs', 'Sources de vérification', 'Hypothèses et risques']);
+	entete(cl, cl.rowCount);
+	for (const n of cadreLogique(sections)) {
+		const r = cl.addRow([n.niveau, t(n.intitule), n.indicateurs.map(t).join('\n'), t(n.verification), t(n.hypotheses)]);
+		r.getCell(1).font = { bold: n.profondeur < 3 };
+		r.getCell(1).alignment = { indent: n.profondeur, vertical: 'top', wrapText: true };
+		for (let c = 2; c <= 5; c++) r.getCell(c).alignment = { wrapText: true, vertical: 'top' };
 	}
-	cl.addRow([]);
-	cl.addRow(['Résultat attendu', 'Activités']);
-	entete(cl, cl.rowCount);
-	for (const r of lignes(cadre, 'resultats')) cl.addRow([t(r.resultat), t(r.activites)]);
-	cl.addRow([]);
-	cl.addRow(['Indicateur', 'Côté', 'Unité', 'Situation de départ', 'Cible', 'Source', 'Fréquence']);
-	entete(cl, cl.rowCount);
-	for (const r of lignes(cadre, 'indicateurs')) cl.addRow([t(r.indicateur), libelleOption(COTES_INDICATEUR, r.cote), t(r.unite), t(r.reference), t(r.cible), t(r.source), t(r.frequence)]);
+
+	const ind = wb.addWorksheet('Indicateurs');
+	ind.columns = [{ width: 36 }, { width: 30 }, { width: 14 }, { width: 10 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 24 }, { width: 14 }, { width: 20 }];
+	ind.addRow(['Indicateur', 'Ce qu’il mesure', 'Type', 'Unité', 'Sens', 'Côté', 'Situation de départ', 'Date de départ', 'Cible', 'Source', 'Fréquence', 'Qui le renseigne']);
+	entete(ind, 1);
+	for (const r of lignes(cadre, 'indicateurs')) {
+		const row = ind.addRow([
+			t(r.indicateur),
+			libelleChoix({ referentiel: 'niveaux' }, liens, r.rattachement),
+			libelleOption(TYPES_INDICATEUR, r.type),
+			t(r.unite),
+			libelleOption(SENS_INDICATEUR, r.sens),
+			libelleOption(COTES_INDICATEUR, r.cote),
+			nombre(r.reference) ?? t(r.reference),
+			typeof r.dateReference === 'string' && r.dateReference ? new Date(`${r.dateReference}T00:00:00Z`) : null,
+			nombre(r.cible) ?? t(r.cible),
+			t(r.source),
+			t(r.frequence),
+			t(r.rapporteur)
+		]);
+		row.getCell(8).numFmt = 'dd/mm/yyyy';
+	}
 
 	const bu = wb.addWorksheet('Budget');
 	bu.columns = [{ width: 30 }, { width: 32 }, { width: 18 }, { width: 14 }, { width: 10 }, { width: 12 }, { width: 16 }];

@@ -1,10 +1,11 @@
-import { section as sectionDe, SECTIONS } from '#lib/projets/sections.ts';
+import { section as sectionDe, SECTIONS, type Donnees } from '#lib/projets/sections.ts';
 import { db } from '#lib/server/demarrage.ts';
 import { peut } from '#lib/server/policies/index.ts';
 import { projetPour, restaurer } from '#lib/server/projets/actions.ts';
-import { etatSection, revision, revisions, versionDeSection } from '#lib/server/projets/projets.ts';
+import { mettreANiveau } from '#lib/server/projets/mise-a-niveau.ts';
+import { revision, revisions, sectionsDuProjet, versionDeSection } from '#lib/server/projets/projets.ts';
 import { changements } from '#lib/server/projets/saisie.ts';
-import { listes, listesDe } from '#lib/server/projets/references.ts';
+import { avecLeProjet, listes, listesDe } from '#lib/server/projets/references.ts';
 import { identifiant } from '#lib/server/validation/identifiant.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +18,11 @@ export const load: PageServerLoad = async (event) => {
 	let vue = null;
 	if (detail) {
 		const s = sectionDe(detail.section)!;
-		const [courante, precedente] = await Promise.all([etatSection(db(), projet.id, s.slug), versionDeSection(db(), projet.id, s.slug, detail.version - 1)]);
+		const [tout, precedente, l] = await Promise.all([sectionsDuProjet(db(), projet.id), versionDeSection(db(), projet.id, s.slug, detail.version - 1), listes(db())]);
+		const courante = tout[s.slug]!;
+		const actuelles = Object.fromEntries(Object.entries(tout).map(([slug, e]) => [slug, e.donnees]));
+		// Versions from before the linked logical framework read in today's shape.
+		const lue = (d: Donnees) => mettreANiveau({ ...actuelles, [s.slug]: d }).sections[s.slug] ?? d;
 		// The fields this version changed, before and after.
 		const changes = changements(s, precedente?.donnees, detail.donnees);
 		vue = {
@@ -26,10 +31,10 @@ export const load: PageServerLoad = async (event) => {
 			version: detail.version,
 			auteur: detail.auteur,
 			creeLe: detail.creeLe,
-			donnees: detail.donnees,
-			avant: precedente ? { version: precedente.version, donnees: precedente.donnees } : null,
+			donnees: lue(detail.donnees),
+			avant: precedente ? { version: precedente.version, donnees: lue(precedente.donnees as Donnees) } : null,
 			changes: { ...s, champs: s.champs.filter((c) => changes.includes(c.libelle)) },
-			listes: listesDe(s, (await listes(db())).listes),
+			listes: listesDe(s, avecLeProjet(l.listes, actuelles)),
 			versionCourante: courante.version
 		};
 	}

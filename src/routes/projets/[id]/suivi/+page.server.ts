@@ -1,9 +1,9 @@
 import { db } from '#lib/server/demarrage.ts';
 import { peut } from '#lib/server/policies/index.ts';
 import { projetPour } from '#lib/server/projets/actions.ts';
-import { periodesDuProjet } from '#lib/server/suivi/base.ts';
-import { ajouterUnePeriode, datesDuProjet, decouperLaPeriode, OPTIONS_RYTHMES, supprimer } from '#lib/server/suivi/actions.ts';
-import { duAu } from '#lib/server/suivi/periodes.ts';
+import { periodesDuProjet } from '#lib/server/suivi/periodes/base.ts';
+import { ajouterUnePeriode, datesDuProjet, decouperLaPeriode, OPTIONS_RYTHMES, supprimer } from '#lib/server/suivi/periodes/actions.ts';
+import { duAu } from '#lib/server/suivi/periodes/regles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -5,7 +5,7 @@ import { dossierDocx } from '#lib/server/projets/exports/docx.ts';
 import { dossier, enteteDisposition, lireChoix } from '#lib/server/projets/exports/dossier.ts';
 import { dossierPdf } from '#lib/server/projets/exports/pdf.ts';
 import { cadreEtBudgetXlsx } from '#lib/server/projets/exports/xlsx.ts';
-import { etatSection } from '#lib/server/projets/projets.ts';
+import { sectionsDuProjet } from '#lib/server/projets/projets.ts';
 import type { RequestHandler } from './$types';
 
 const TYPES = {
@@ -21,8 +21,8 @@ export const GET: RequestHandler = async (event) => {
 	let corps: Buffer;
 	let disposition: string;
 	if (format === 'xlsx') {
-		const [cadre, budget] = await Promise.all([etatSection(db(), projet.id, 'cadre-logique'), etatSection(db(), projet.id, 'budget')]);
-		corps = await cadreEtBudgetXlsx(projet.titre, cadre.donnees, budget.donnees);
+		const tout = await sectionsDuProjet(db(), projet.id);
+		corps = await cadreEtBudgetXlsx(projet.titre, Object.fromEntries(Object.entries(tout).map(([slug, e]) => [slug, e.donnees])));
 		disposition = enteteDisposition(projet.titre, 'xlsx', 'cadre-logique-et-budget');
 	} else {
 		// The parts chosen on the project's home; a bad choice goes back there with its message.

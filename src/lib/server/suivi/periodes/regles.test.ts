@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chevauche, decouper, duAu, schemaPeriode } from './periodes.ts';
+import { chevauche, decouper, duAu, schemaPeriode } from './regles.ts';
 
 const cut = (debut: string, fin: string, rythme: Parameters<typeof decouper>[2]) => {
 	const r = decouper(debut, fin, rythme);

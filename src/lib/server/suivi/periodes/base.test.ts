@@ -1,11 +1,11 @@
 // Reporting periods on the real database (PGlite, or PostgreSQL with DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
-import { nouvelleOrganisation } from '../../../../tests/support/organisations.ts';
-import { utilisateurs } from '../db/schema.ts';
-import { creerProjet } from '../projets/projets.ts';
+import { baseDeTest, type BaseDeTest } from '../../../../../tests/support/base-de-test.ts';
+import { nouvelleOrganisation } from '../../../../../tests/support/organisations.ts';
+import { utilisateurs } from '../../db/schema.ts';
+import { creerProjet } from '../../projets/projets.ts';
 import { ajouterPeriodes, periodesDuProjet, supprimerPeriode } from './base.ts';
-import { decouper } from './periodes.ts';
+import { decouper } from './regles.ts';
 
 let base: BaseDeTest;
 let projetA: number;
@@ -42,7 +42,7 @@ describe('reporting periods in the database', () => {
 
 	it('belong to their project: another project’s period cannot be removed through this one', async () => {
 		const [premiere] = await periodesDuProjet(base.db, projetA);
-		expect(await supprimerPeriode(base.db, projetB, premiere!.id)).toBe(false);
+		expect(await supprimerPeriode(base.db, projetB, premiere!.id)).toBe('absente');
 		expect(await periodesDuProjet(base.db, projetA)).toHaveLength(4);
 		expect(await supprimerPeriode(base.db, projetA, premiere!.id)).toBe(true);
 		expect(await periodesDuProjet(base.db, projetA)).toHaveLength(3);

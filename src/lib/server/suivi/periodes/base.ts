@@ -1,9 +1,9 @@
 // The reporting periods in the database. Overlaps are checked under the project's row lock,
 // so two pilots adding periods at the same moment cannot both slip one in.
 import { and, asc, eq } from 'drizzle-orm';
-import type { Database } from '../db/index.ts';
-import { projets, suiviPeriodes } from '../db/schema.ts';
-import { chevauche, duAu, type Periode } from './periodes.ts';
+import type { Database } from '../../db/index.ts';
+import { projets, suiviPeriodes, suiviValeurs } from '../../db/schema.ts';
+import { chevauche, duAu, type Periode } from './regles.ts';
 
 export type PeriodeEnregistree = Periode & { id: number };
 
@@ -34,11 +34,17 @@ export async function ajouterPeriodes(db: Database, projetId: number, nouvelles:
 	});
 }
 
-/** Removes one period of this project; false when it is not one of its periods. */
-export async function supprimerPeriode(db: Database, projetId: number, periodeId: number): Promise<boolean> {
-	const supprimees = await db
-		.delete(suiviPeriodes)
-		.where(and(eq(suiviPeriodes.projetId, projetId), eq(suiviPeriodes.id, periodeId)))
-		.returning({ id: suiviPeriodes.id });
-	return supprimees.length > 0;
+/**
+ * Removes one period of this project: 'absente' when it is not one of its periods, 'tenue'
+ * when values were entered in it (they would be lost: the foreign key refuses too).
+ */
+export async function supprimerPeriode(db: Database, projetId: number, periodeId: number): Promise<true | 'absente' | 'tenue'> {
+	return db.transaction(async (tx) => {
+		const [p] = await tx.select({ id: suiviPeriodes.id }).from(suiviPeriodes).where(and(eq(suiviPeriodes.projetId, projetId), eq(suiviPeriodes.id, periodeId))).for('update');
+		if (!p) return 'absente' as const;
+		const [v] = await tx.select({ id: suiviValeurs.id }).from(suiviValeurs).where(eq(suiviValeurs.periodeId, periodeId)).limit(1);
+		if (v) return 'tenue' as const;
+		await tx.delete(suiviPeriodes).where(eq(suiviPeriodes.id, periodeId));
+		return true as const;
+	});
 }

@@ -2,13 +2,13 @@
 // periods, adds one by hand, or removes one.
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { texte } from '#lib/projets/sections.ts';
-import { db } from '../demarrage.ts';
-import { projetPour } from '../projets/actions.ts';
-import { etatSection } from '../projets/projets.ts';
-import { champs, erreursDe } from '../validation/formulaire.ts';
-import { identifiant } from '../validation/identifiant.ts';
+import { db } from '../../demarrage.ts';
+import { projetPour } from '../../projets/actions.ts';
+import { etatSection } from '../../projets/projets.ts';
+import { champs, erreursDe } from '../../validation/formulaire.ts';
+import { identifiant } from '../../validation/identifiant.ts';
 import { ajouterPeriodes, supprimerPeriode } from './base.ts';
-import { decouper, duAu, RYTHMES, schemaDecoupage, schemaPeriode } from './periodes.ts';
+import { decouper, duAu, RYTHMES, schemaDecoupage, schemaPeriode } from './regles.ts';
 
 /** The project's planned dates, from its identity section. */
 export async function datesDuProjet(projetId: number) {
@@ -48,7 +48,9 @@ export async function ajouterUnePeriode(event: RequestEvent) {
 export async function supprimer(event: RequestEvent) {
 	const { projet } = await projetPour(event, 'organiser-suivi');
 	const id = identifiant(champs(await event.request.formData()).periode);
-	if (!id || !(await supprimerPeriode(db(), projet.id, id))) return fail(404, { formulaire: 'liste', erreurs: { formulaire: 'Cette période n’existe pas, ou plus.' } });
+	const r = id ? await supprimerPeriode(db(), projet.id, id) : 'absente';
+	if (r === 'absente') return fail(404, { formulaire: 'liste', erreurs: { formulaire: 'Cette période n’existe pas, ou plus.' } });
+	if (r === 'tenue') return fail(409, { formulaire: 'liste', erreurs: { formulaire: 'Des valeurs ont été saisies pour cette période : elle ne peut être supprimée sans les perdre.' } });
 	redirect(303, `/projets/${projet.id}/suivi?supprimee#message-suivi`);
 }
 

@@ -1,0 +1,164 @@
+// The rules of indicator values, without the database: which series an indicator has, what a
+// value of its kind is, how the periods add up, and how far the project is from its target.
+import { z } from 'zod';
+import { lignes, type Donnees, type Ligne } from '#lib/projets/sections.ts';
+import type { CoteSuivi, StatutValeur } from '../../db/schema.ts';
+import { lireNombre } from '../../projets/saisie.ts';
+
+export type TypeIndicateur = 'nombre' | 'pourcentage' | 'qualitatif';
+export type Agregation = 'cumul' | 'somme' | 'pourcentage';
+
+export interface Indicateur {
+	id: string;
+	libelle: string;
+	/** Empty while the team has not said: the indicator cannot receive values yet. */
+	type: TypeIndicateur | '';
+	unite: string;
+	sens: 'hausse' | 'baisse' | '';
+	agregation: Agregation | '';
+	cotes: CoteSuivi[];
+	reference: number | null;
+	cible: number | null;
+	/** The target or baseline in words, for a qualitative one. */
+	cibleTexte: string;
+	rattachement: string;
+}
+
+const texte = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const nombre = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const parmi = <T extends string>(v: unknown, valeurs: readonly T[]): T | '' => (valeurs.includes(v as T) ? (v as T) : '');
+
+/** « Les deux », or a side not said yet: both sides are followed, each as its own series. */
+export const cotesDe = (cote: unknown): CoteSuivi[] => (cote === 'ici' ? ['ici'] : cote === 'la-bas' ? ['la-bas'] : ['ici', 'la-bas']);
+
+/** The indicators of the logical framework, in its order. */
+export function indicateursDuCadre(cadre: Donnees | undefined): Indicateur[] {
+	return lignes(cadre, 'indicateurs')
+		.filter((l): l is Ligne & { id: string } => typeof l.id === 'string' && texte(l.indicateur) !== '')
+		.map((l) => {
+			const type = parmi(l.type, ['nombre', 'pourcentage', 'qualitatif'] as const);
+			return {
+				id: l.id,
+				libelle: texte(l.indicateur),
+				type,
+				unite: type === 'pourcentage' ? '%' : texte(l.unite),
+				sens: parmi(l.sens, ['hausse', 'baisse'] as const),
+				agregation: type === 'pourcentage' ? 'pourcentage' : parmi(l.agregation, ['cumul', 'somme'] as const),
+				cotes: cotesDe(l.cote),
+				reference: nombre(l.reference),
+				cible: nombre(l.cible),
+				cibleTexte: texte(l.cible),
+				rattachement: texte(l.rattachement)
+			};
+		});
+}
+
+export interface Contenu {
+	valeur: number | null;
+	numerateur: number | null;
+	denominateur: number | null;
+	texte: string | null;
+	commentaire: string;
+}
+
+const CONTROLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const commentaire = z
+	.string()
+	.trim()
+	.max(2000, 'Le commentaire ne peut dépasser 2 000 caractères.')
+	.refine((v) => !CONTROLE.test(v), 'Ce texte contient des caractères de contrôle invisibles ; retirez-les.');
+
+/** A number as typed (« 1 234,5 »), within sane bounds; a French message otherwise. */
+function chiffre(brut: string | undefined, nom: string, min = -1e12): number | string {
+	const s = (brut ?? '').trim();
+	if (!s) return `Indiquez ${nom}.`;
+	const n = lireNombre(s);
+	if (Number.isNaN(n)) return `Indiquez ${nom} en chiffres, par exemple 24 ou 12,5.`;
+	if (n < min) return min === 0 ? `${nom[0]!.toUpperCase()}${nom.slice(1)} ne peut être négatif.` : 'Ce nombre est trop petit.';
+	if (n > 1e12) return 'Ce nombre est trop grand.';
+	return n;
+}
+
+export type LectureValeur = { ok: true; contenu: Contenu } | { ok: false; erreurs: Record<string, string> };
+
+/** Reads a value of the indicator's kind from the form's fields. */
+export function lireValeur(i: Indicateur, saisie: Record<string, string | undefined>): LectureValeur {
+	const erreurs: Record<string, string> = {};
+	const c = commentaire.safeParse(saisie.commentaire ?? '');
+	if (!c.success) erreurs.commentaire = c.error.issues[0]!.message;
+	const contenu: Contenu = { valeur: null, numerateur: null, denominateur: null, texte: null, commentaire: c.success ? c.data : '' };
+	if (i.type === '') return { ok: false, erreurs: { formulaire: 'Précisez d’abord le type de cet indicateur dans le cadre logique (nombre, pourcentage ou qualitatif).' } };
+	if (i.type === 'nombre') {
+		const n = chiffre(saisie.valeur, 'la valeur');
+		if (typeof n === 'string') erreurs.valeur = n;
+		else contenu.valeur = n;
+	} else if (i.type === 'pourcentage') {
+		const num = chiffre(saisie.numerateur, 'le numérateur', 0);
+		const den = chiffre(saisie.denominateur, 'le dénominateur', 0);
+		if (typeof num === 'string') erreurs.numerateur = num;
+		if (typeof den === 'string') erreurs.denominateur = den;
+		else if (den === 0) erreurs.denominateur = 'Le dénominateur ne peut être nul : c’est le nombre de personnes (ou de cas) sur lequel le pourcentage se calcule.';
+		if (typeof num === 'number' && typeof den === 'number' && den > 0 && num > den) erreurs.numerateur = 'Le numérateur ne peut dépasser le dénominateur : un pourcentage va de 0 à 100.';
+		if (!erreurs.numerateur && !erreurs.denominateur) {
+			contenu.numerateur = num as number;
+			contenu.denominateur = den as number;
+		}
+	} else {
+		const t = (saisie.texte ?? '').trim();
+		if (!t) erreurs.texte = 'Décrivez ce qui a été observé.';
+		else if (t.length > 2000) erreurs.texte = `2 000 caractères au plus (${t.length} saisis).`;
+		else if (CONTROLE.test(t)) erreurs.texte = 'Ce texte contient des caractères de contrôle invisibles ; retirez-les.';
+		else contenu.texte = t;
+	}
+	return Object.keys(erreurs).length ? { ok: false, erreurs } : { ok: true, contenu };
+}
+
+/** A value's figure: the number, or the percentage its parts give. */
+export const chiffreDe = (v: Pick<Contenu, 'valeur' | 'numerateur' | 'denominateur'>): number | null =>
+	v.valeur !== null ? v.valeur : v.numerateur !== null && v.denominateur ? (100 * v.numerateur) / v.denominateur : null;
+
+export type ValeurDePeriode = Pick<Contenu, 'valeur' | 'numerateur' | 'denominateur'> & { ordre: number };
+
+/**
+ * The periods taken together, by the indicator's rule: cumulative, the latest period's value
+ * counts; per period, they add up; a percentage is recomputed from the summed numerators and
+ * denominators (never an average of percentages). Null when nothing can be said.
+ */
+export function agreger(i: Pick<Indicateur, 'type' | 'agregation'>, valeurs: readonly ValeurDePeriode[]): number | null {
+	if (i.type === 'qualitatif' || i.type === '' || !valeurs.length) return null;
+	if (i.type === 'pourcentage') {
+		const num = valeurs.reduce((t, v) => t + (v.numerateur ?? 0), 0);
+		const den = valeurs.reduce((t, v) => t + (v.denominateur ?? 0), 0);
+		return den > 0 ? (100 * num) / den : null;
+	}
+	const chiffres = valeurs.filter((v) => v.valeur !== null);
+	if (!chiffres.length) return null;
+	if (i.agregation === 'somme') return chiffres.reduce((t, v) => t + v.valeur!, 0);
+	if (i.agregation === 'cumul') return [...chiffres].sort((a, b) => a.ordre - b.ordre).at(-1)!.valeur;
+	return null;
+}
+
+/**
+ * How far from the baseline toward the target, from 0 (baseline) to 1 (target reached),
+ * whichever way is better: for « lower is better » the target lies below the baseline. Null
+ * when the baseline or target is missing or equal; may exceed 1 or fall below 0.
+ */
+export function avancement(i: Pick<Indicateur, 'reference' | 'cible'>, actuel: number | null): number | null {
+	if (actuel === null || i.cible === null) return null;
+	const depart = i.reference ?? 0;
+	if (i.cible === depart) return null;
+	return (actuel - depart) / (i.cible - depart);
+}
+
+/** Whether a figure went the right way from the baseline (« lower is better » read the other way). */
+export function progresse(i: Pick<Indicateur, 'sens' | 'reference'>, actuel: number | null): boolean | null {
+	if (actuel === null || i.reference === null || i.sens === '') return null;
+	return i.sens === 'hausse' ? actuel > i.reference : actuel < i.reference;
+}
+
+export const LIBELLES_STATUT: Record<StatutValeur, string> = { brouillon: 'Brouillon', soumise: 'Soumise', validee: 'Validée', renvoyee: 'Renvoyée' };
+export const LIBELLES_COTE: Record<CoteSuivi, string> = { ici: 'Ici (France)', 'la-bas': 'Là-bas (partenaire)' };
+
+const fr = (n: number, decimales = 2) => n.toLocaleString('fr-FR', { maximumFractionDigits: decimales }).replace(/\u202f/g, '\u00a0');
+/** A figure as a reader reads it: « 1 234,5 jeunes », « 62,5 % ». */
+export const afficher = (n: number | null, unite = '') => (n === null ? '—' : unite === '%' ? `${fr(n, 1)}\u00a0%` : unite ? `${fr(n)}\u00a0${unite}` : fr(n));
