@@ -34,6 +34,8 @@ const ADMINISTRATION = tous(403, { visiteur: 303, administrateur: 200 });
 const PROJET_A = tous(404, { visiteur: 303, membreA: 200, gestionnaireA: 200, proprietaireA: 200 });
 let organisationA = '';
 let projetA = '';
+/** A reporting period of A's project. */
+let periodeA = '';
 
 /** Route id → the addresses to try and what each role gets. */
 const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string }[]> = {
@@ -96,6 +98,10 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/projets/[id]/equipe': [{ cas: 'équipe du projet de A', url: () => `${projetA}/equipe`, attendu: PROJET_A }],
 	'/projets/[id]/historique': [{ cas: 'historique du projet de A', url: () => `${projetA}/historique`, attendu: PROJET_A }],
 	'/projets/[id]/suivi': [{ cas: 'suivi du projet de A', url: () => `${projetA}/suivi`, attendu: PROJET_A }],
+	'/projets/[id]/suivi/[periode]': [
+		{ cas: 'période de suivi du projet de A', url: () => periodeA, attendu: PROJET_A },
+		{ cas: 'période inconnue du projet de A', url: () => `${projetA}/suivi/999999`, attendu: tous(404, { visiteur: 303 }) }
+	],
 	'/projets/[id]/auto-evaluation': [{ cas: 'auto-évaluation du projet de A', url: () => `${projetA}/auto-evaluation`, attendu: PROJET_A }],
 	'/projets/[id]/export/[format]': [
 		{ cas: 'dossier Word du projet de A', url: () => `${projetA}/export/docx`, attendu: PROJET_A },
@@ -176,6 +182,8 @@ beforeAll(async () => {
 		const membre = (await equipe()).match(new RegExp(`<option value="([0-9a-zA-Z]+)">${nom} \\(`))![1]!;
 		expect((await poster('proprietaireA', `${projetA}/equipe?/ajouter`, { membre, role })).status).toBe(200);
 	}
+	expect((await poster('proprietaireA', `${projetA}/suivi?/ajouter`, { debut: '2027-02-01', fin: '2027-02-28' })).status).toBe(303);
+	periodeA = (await (await fetch(new URL(`${projetA}/suivi`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text()).match(/href="(\/projets\/\d+\/suivi\/\d+)"/)![1]!;
 });
 
 describe('authorization matrix', () => {
@@ -240,6 +248,9 @@ describe('what is private to organisation A', () => {
 			['/suivi?/decouper', { rythme: 'trimestre' }],
 			['/suivi?/ajouter', { debut: '2027-01-01', fin: '2027-01-31' }],
 			['/suivi?/supprimer', { periode: '1' }],
+			[`${periodeA.slice(projetA.length)}?/saisir`, { indicateur: 'x', cote: 'ici', version: '0', valeur: '1' }],
+			[`${periodeA.slice(projetA.length)}?/decider`, { valeur: '1', version: '1', decision: 'valider' }],
+			[`${periodeA.slice(projetA.length)}?/verrouiller`, { verrouiller: 'oui' }],
 			['?/publier', { public: 'oui' }]
 		];
 		for (const role of ['membre', 'membreB', 'editeur', 'administrateur'] as const)
@@ -259,6 +270,16 @@ describe('what is private to organisation A', () => {
 		for (const action of ['/suivi?/decouper', '/suivi?/ajouter', '/suivi?/supprimer'])
 			for (const role of ['membreA', 'gestionnaireA'] as const) expect((await poster(role, `${projetA}${action}`, { rythme: 'trimestre', debut: '2027-01-01', fin: '2027-01-31', periode: '1' })).status, `${role} ${action}`).toBe(403);
 		expect((await poster('proprietaireA', `${projetA}/suivi?/ajouter`, { debut: '2027-01-01', fin: '2027-01-31' })).status).toBe(303);
+		// Values: contributors enter them; only the pilot validates, returns and locks.
+		const periode = periodeA.slice(projetA.length);
+		expect((await poster('membreA', `${projetA}${periode}?/saisir`, { indicateur: 'x', cote: 'ici', version: '0', valeur: '1' })).status).toBe(403);
+		expect((await poster('gestionnaireA', `${projetA}${periode}?/saisir`, { indicateur: 'x', cote: 'ici', version: '0', valeur: '1' })).status).toBe(400);
+		for (const role of ['membreA', 'gestionnaireA'] as const) {
+			expect((await poster(role, `${projetA}${periode}?/decider`, { valeur: '1', version: '1', decision: 'valider' })).status, role).toBe(403);
+			expect((await poster(role, `${projetA}${periode}?/verrouiller`, { verrouiller: 'oui' })).status, role).toBe(403);
+		}
+		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'oui' })).status).toBe(303);
+		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'non' })).status).toBe(303);
 		const suivi = await (await fetch(new URL(`${projetA}/suivi`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();
 		expect(suivi).toContain('1er');
 		expect(suivi).not.toContain('?/supprimer');

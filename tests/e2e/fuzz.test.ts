@@ -127,6 +127,10 @@ beforeAll(async () => {
 	valides.id = new URL(r.headers.get('location')!, serveur.url).pathname.split('/')[2]!;
 	expect((await admin.poster(`/projets/${valides.id}/identite?/commenter`, { texte: 'Un commentaire' })).status).toBe(303);
 	expect((await admin.poster(`/projets/${valides.id}/equipe?/inviter`, { courriel: 'partenaire@exemple.test', role: 'contributeur' })).status).toBe(200);
+	// A reporting period and an indicator, so that the value forms are shown.
+	expect((await admin.poster(`/projets/${valides.id}/cadre-logique?/enregistrer`, { _version: '0', 'indicateurs.0.indicateur': 'Jeunes accompagnés', 'indicateurs.0.type': 'nombre', 'indicateurs.0.cote': 'ici' })).status).toBe(303);
+	expect((await admin.poster(`/projets/${valides.id}/suivi?/ajouter`, { libelle: '', debut: '2027-01-01', fin: '2027-03-31' })).status).toBe(303);
+	valides.periode = (await (await admin.get(`/projets/${valides.id}/suivi`)).text()).match(/\/suivi\/(\d+)"/)![1]!;
 }, 300_000);
 
 afterAll(async () => {

@@ -355,9 +355,9 @@ describe('a project built with the partner abroad', () => {
 		expect(xlsx.statut).toBe(200);
 		const classeur = new ExcelJS.Workbook();
 		await classeur.xlsx.load(xlsx.corps as unknown as ArrayBuffer);
-		expect(classeur.worksheets.map((f) => f.name)).toEqual(['Cadre logique', 'Budget']);
-		const cadre = classeur.getWorksheet('Cadre logique')!;
-		const valeursCadre = cadre.getSheetValues().flat().map(String);
+		expect(classeur.worksheets.map((f) => f.name)).toEqual(['Cadre logique', 'Indicateurs', 'Budget']);
+		expect(classeur.getWorksheet('Cadre logique')!.getSheetValues().flat().map(String)).toContain('Ouvrir la mobilité internationale aux jeunes en insertion des deux territoires.');
+		const valeursCadre = classeur.getWorksheet('Indicateurs')!.getSheetValues().flat().map(String);
 		expect(valeursCadre).toContain('Jeunes de Loire-Atlantique en emploi ou formation six mois après');
 		expect(valeursCadre).toContain('Ici (France)');
 		const budget = classeur.getWorksheet('Budget')!;

@@ -7,6 +7,7 @@ import { MESSAGES_CHOIX, PARTIES_DOSSIER, partiesParDefaut } from '#lib/server/p
 import { activiteRecente, equipeDuProjet, organisationsPartenaires, sectionsDuProjet } from '#lib/server/projets/projets.ts';
 import { listes, listesDe } from '#lib/server/projets/references.ts';
 import { periodesDuProjet } from '#lib/server/suivi/periodes/base.ts';
+import { etatDesValeurs } from '#lib/server/suivi/valeurs/base.ts';
 import { avertissements } from '#lib/projets/analyses.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,13 +19,14 @@ export const load: PageServerLoad = async (event) => {
 	// Outside the team, a public project shows its identity only.
 	if (!role) return { ...base, equipe: null };
 	const ressource = { type: 'projet', role, public: projet.public } as const;
-	const [equipe, activite, prises, courante, q, periodes] = await Promise.all([
+	const [equipe, activite, prises, courante, q, periodes, valeurs] = await Promise.all([
 		equipeDuProjet(db(), projet.id),
 		activiteRecente(db(), projet.id),
 		historique(db(), projet.id),
 		enCours(db(), projet.id),
 		questionnaire(db()),
-		periodesDuProjet(db(), projet.id)
+		periodesDuProjet(db(), projet.id),
+		etatDesValeurs(db(), projet.id)
 	]);
 	const titres = new Map(SECTIONS.map((s) => [s.slug, s.titre]));
 	const parDefaut = partiesParDefaut(contenus);
@@ -48,7 +50,7 @@ export const load: PageServerLoad = async (event) => {
 		activite: activite.map((a) => ({ ...a, section: titres.get(a.section) ?? a.section })),
 		autoEvaluation: prises[0] ? { le: prises[0].termineeLe, ...scores(q, prises[0].reponses) } : null,
 		// Where monitoring stands: its periods so far.
-		suivi: { periodes: periodes.length, premiere: periodes[0]?.libelle ?? null, derniere: periodes.at(-1)?.libelle ?? null },
+		suivi: { periodes: periodes.length, premiere: periodes[0]?.libelle ?? null, derniere: periodes.at(-1)?.libelle ?? null, valeurs },
 		autoEvaluationEnCours: courante ? { modifieLe: courante.modifieLe, ...avancement(q, courante.reponses) } : null,
 		// The dossier's parts, the filled ones checked.
 		dossier: {

@@ -168,3 +168,9 @@ export async function valeursParPeriode(db: Database, periodes: number[]): Promi
 	const r = await db.select({ periodeId: suiviValeurs.periodeId, n: sql<number>`count(*)::int` }).from(suiviValeurs).where(inArray(suiviValeurs.periodeId, periodes)).groupBy(suiviValeurs.periodeId);
 	return new Map(r.map((x) => [x.periodeId, x.n]));
 }
+
+/** How many of the project's values are in each state (the project's home says what waits). */
+export async function etatDesValeurs(db: Database, projetId: number): Promise<Record<StatutValeur, number>> {
+	const r = await db.select({ statut: suiviValeurs.statut, n: sql<number>`count(*)::int` }).from(suiviValeurs).where(eq(suiviValeurs.projetId, projetId)).groupBy(suiviValeurs.statut);
+	return { brouillon: 0, soumise: 0, validee: 0, renvoyee: 0, ...Object.fromEntries(r.map((x) => [x.statut, x.n])) };
+}

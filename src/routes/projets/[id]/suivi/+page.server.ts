@@ -4,16 +4,35 @@ import { projetPour } from '#lib/server/projets/actions.ts';
 import { periodesDuProjet } from '#lib/server/suivi/periodes/base.ts';
 import { ajouterUnePeriode, datesDuProjet, decouperLaPeriode, OPTIONS_RYTHMES, supprimer } from '#lib/server/suivi/periodes/actions.ts';
 import { duAu } from '#lib/server/suivi/periodes/regles.ts';
+import { eq } from 'drizzle-orm';
+import { suiviPeriodes } from '#lib/server/db/schema.ts';
+import { indicateursDuProjet } from '#lib/server/suivi/valeurs/actions.ts';
+import { valeursDuProjet } from '#lib/server/suivi/valeurs/base.ts';
+import { tableauDeBord } from '#lib/server/suivi/valeurs/tableau.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { projet, role, acteur } = await projetPour(event, 'lire');
-	const [periodes, dates] = await Promise.all([periodesDuProjet(db(), projet.id), datesDuProjet(projet.id)]);
+	const [periodes, dates, indicateurs, valeurs, verrous] = await Promise.all([
+		periodesDuProjet(db(), projet.id),
+		datesDuProjet(projet.id),
+		indicateursDuProjet(projet.id),
+		valeursDuProjet(db(), projet.id),
+		db().select({ id: suiviPeriodes.id, le: suiviPeriodes.verrouilleeLe }).from(suiviPeriodes).where(eq(suiviPeriodes.projetId, projet.id))
+	]);
+	// Per period: the series expected (typed indicators × their sides) and the values by state.
+	const attendues = indicateurs.filter((i) => i.type !== '').reduce((n, i) => n + i.cotes.length, 0);
+	const etat = (periodeId: number) => {
+		const siennes = valeurs.filter((v) => v.periodeId === periodeId);
+		const n = (statut: string) => siennes.filter((v) => v.statut === statut).length;
+		return { attendues, saisies: siennes.length, validees: n('validee'), soumises: n('soumise'), renvoyees: n('renvoyee'), brouillons: n('brouillon'), verrouillee: verrous.some((x) => x.id === periodeId && x.le) };
+	};
 	const ajoutees = Number(event.url.searchParams.get('ajoutees'));
 	return {
 		projet: { id: projet.id, titre: projet.titre },
 		organiser: peut(acteur, 'organiser-suivi', { type: 'projet', role, public: projet.public }),
-		periodes,
+		periodes: periodes.map((p) => ({ ...p, etat: etat(p.id) })),
+		tableau: tableauDeBord(indicateurs, periodes, valeurs),
 		dates: dates.debut && dates.fin ? { ...dates, texte: duAu(dates.debut, dates.fin) } : null,
 		rythmes: OPTIONS_RYTHMES,
 		message: Number.isInteger(ajoutees) && ajoutees > 0 ? (ajoutees === 1 ? 'Une période a été ajoutée.' : `${ajoutees} périodes ont été ajoutées.`) : event.url.searchParams.has('supprimee') ? 'La période a été supprimée.' : null

@@ -1,0 +1,66 @@
+import { db } from '#lib/server/demarrage.ts';
+import { peut } from '#lib/server/policies/index.ts';
+import { projetPour } from '#lib/server/projets/actions.ts';
+import { periodesDuProjet } from '#lib/server/suivi/periodes/base.ts';
+import { duAu } from '#lib/server/suivi/periodes/regles.ts';
+import { decider, indicateursDuProjet, periodePour, saisir, verrouiller } from '#lib/server/suivi/valeurs/actions.ts';
+import { historiqueDeLaPeriode, valeursDuProjet } from '#lib/server/suivi/valeurs/base.ts';
+import { afficher, chiffreDe, LIBELLES_COTE, LIBELLES_STATUT } from '#lib/server/suivi/valeurs/regles.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const MESSAGES: Record<string, string> = {
+	brouillon: 'Le brouillon est enregistré ; il reste à le soumettre pour validation.',
+	soumise: 'La valeur est soumise : un pilote la validera ou la renverra avec une note.',
+	validee: 'La valeur est validée.',
+	renvoyee: 'La valeur est renvoyée avec votre note.'
+};
+
+export const load: PageServerLoad = async (event) => {
+	const { projet, role, acteur } = await projetPour(event, 'lire');
+	const periode = await periodePour(projet.id, event.params.periode);
+	const [indicateurs, valeurs, historique, periodes] = await Promise.all([indicateursDuProjet(projet.id), valeursDuProjet(db(), projet.id, periode.id), historiqueDeLaPeriode(db(), projet.id, periode.id), periodesDuProjet(db(), projet.id)]);
+	const ressource = { type: 'projet', role, public: projet.public } as const;
+	const q = event.url.searchParams;
+	const cle = Object.keys(MESSAGES).find((k) => q.has(k));
+	const i = periodes.findIndex((p) => p.id === periode.id);
+	const voisine = (p: (typeof periodes)[number] | undefined) => (p ? { id: p.id, libelle: p.libelle } : null);
+	return {
+		projet: { id: projet.id, titre: projet.titre },
+		periode: { id: periode.id, libelle: periode.libelle, dates: duAu(periode.debut, periode.fin), verrouillee: periode.verrouilleeLe !== null },
+		precedente: voisine(periodes[i - 1]),
+		suivante: voisine(periodes[i + 1]),
+		indicateurs: indicateurs.map((ind) => ({
+			id: ind.id,
+			libelle: ind.libelle,
+			type: ind.type,
+			unite: ind.unite,
+			cible: ind.type === 'qualitatif' ? ind.cibleTexte : ind.cible === null ? '' : afficher(ind.cible, ind.unite),
+			series: ind.cotes.map((cote) => {
+				const v = valeurs.find((x) => x.indicateur === ind.id && x.cote === cote);
+				return {
+					cote,
+					libelleCote: LIBELLES_COTE[cote],
+					valeur: v
+						? {
+								id: v.id,
+								version: v.version,
+								statut: v.statut,
+								libelleStatut: LIBELLES_STATUT[v.statut],
+								note: v.note,
+								auteur: v.auteur,
+								modifieLe: v.modifieLe,
+								affichee: ind.type === 'qualitatif' ? (v.texte ?? '') : afficher(chiffreDe(v), ind.unite) + (v.denominateur ? ` (${afficher(v.numerateur)} sur ${afficher(v.denominateur)})` : ''),
+								saisie: { valeur: v.valeur, numerateur: v.numerateur, denominateur: v.denominateur, texte: v.texte ?? '', commentaire: v.commentaire },
+								historique: historique.filter((e) => e.valeurId === v.id).map((e) => ({ action: e.action, note: e.note, auteur: e.auteur, le: e.le }))
+							}
+						: null
+				};
+			})
+		})),
+		peutSaisir: peut(acteur, 'saisir-valeurs', ressource),
+		peutValider: peut(acteur, 'valider-valeurs', ressource),
+		message: cle ? { cle: q.get(cle) ?? '', texte: MESSAGES[cle]! } : q.has('verrouillee') ? { cle: 'periode', texte: 'La période est verrouillée : ses valeurs ne changeront plus.' } : q.has('deverrouillee') ? { cle: 'periode', texte: 'La période est déverrouillée.' } : null
+	};
+};
+
+export const actions: Actions = { saisir, decider, verrouiller };

@@ -1,0 +1,186 @@
+// Following indicators on both sides: the partner abroad, on a 320 px phone, enters the
+// là-bas values; the French team the ici ones, without JavaScript; the pilot returns one value
+// with a note, validates the rest and locks the period. Bad input is refused in French.
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
+import { adresse, boite, creerDepartement, creerProjet, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
+import { baseURL, lancerNavigateur, nouveauContexte, texte, verifierAccessibilite } from './navigateur.ts';
+
+const EMPLOI = 'Jeunes en emploi ou en formation six mois après';
+const ACCUEIL = 'Jeunes accueillis en chantier à Ziguinchor';
+
+let navigateur: Browser;
+let pilote: Awaited<ReturnType<typeof nouvellePersonne>>;
+let page: Page;
+let projet: string;
+let cp: BrowserContext;
+let partenaire: Page;
+let periode: string;
+const suffixe = randomBytes(2).toString('hex');
+
+beforeAll(async () => {
+	navigateur = await lancerNavigateur();
+	pilote = await nouvellePersonne(navigateur, 'Lucie Fabre');
+	page = pilote.page;
+	await creerDepartement(page, `Département des Hautes-Pyrénées ${suffixe}`, '65');
+	projet = await creerProjet(page, `Chantiers croisés ${suffixe}`);
+});
+afterAll(async () => {
+	await cp?.close();
+	await pilote?.contexte.close();
+	await navigateur?.close();
+});
+
+/** One indicator's series on the period page: « Ici (France) » or « Là-bas (partenaire) ». */
+const serie = (p: Page, indicateur: string, cote: string): Locator => p.getByRole('region', { name: indicateur, exact: true }).getByRole('region', { name: cote, exact: true });
+
+describe('indicator values on both sides', () => {
+	it('are prepared by the pilot: the project’s dates, two indicators, the quarters', async () => {
+		await page.goto(`${projet}/identite`);
+		await page.getByLabel('Début prévu').fill('2027-01-01');
+		await page.getByLabel('Fin prévue').fill('2027-06-30');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL(`**${projet}/identite?enregistre=*`);
+
+		await page.goto(`${projet}/cadre-logique`);
+		await page.getByLabel('Indicateur', { exact: true }).first().fill(EMPLOI);
+		await page.getByLabel('Type', { exact: true }).first().selectOption('pourcentage');
+		await page.getByLabel('Côté', { exact: true }).first().selectOption('les-deux');
+		await page.getByLabel('Situation de départ').first().fill('35');
+		await page.getByLabel('Cible en fin de projet').first().fill('60 %');
+		await soumettre(page, 'Ajouter une ligne à « Indicateurs »');
+		await page.getByLabel('Indicateur', { exact: true }).nth(1).fill(ACCUEIL);
+		await page.getByLabel('Type', { exact: true }).nth(1).selectOption('nombre');
+		await page.getByLabel('Unité').nth(1).fill('jeunes');
+		await page.getByLabel('Cumul des périodes').nth(1).selectOption('somme');
+		await page.getByLabel('Côté', { exact: true }).nth(1).selectOption('la-bas');
+		await page.getByLabel('Cible en fin de projet').nth(1).fill('24');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL(`**${projet}/cadre-logique?enregistre=*#message-section`);
+
+		await page.goto(`${projet}/suivi`);
+		await soumettre(page, 'Créer les périodes');
+		await page.waitForURL(`**${projet}/suivi?ajoutees=2#message-suivi`);
+		expect(await texte(page.getByRole('table', { name: /Périodes de suivi/ }))).toContain('3 à saisir');
+		periode = (await page.getByRole('link', { name: '1er trimestre 2027', exact: true }).getAttribute('href'))!;
+		await page.goto(periode);
+		expect(await texte(page.getByRole('heading', { level: 1 }))).toBe('Valeurs des indicateurs : 1er trimestre 2027');
+		// « Les deux » is followed as two series, « là-bas » as one.
+		expect(await page.getByRole('region', { name: EMPLOI, exact: true }).getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Ici (France)', 'Là-bas (partenaire)']);
+		expect(await page.getByRole('region', { name: ACCUEIL, exact: true }).getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Là-bas (partenaire)']);
+		await verifierAccessibilite(page);
+	});
+
+	it('are entered abroad on a phone, a zero denominator and a word refused in French, nothing stored', async () => {
+		const depuis = Date.now();
+		const courriel = adresse('mariama', 'ziguinchor.test');
+		await page.goto(`${projet}/equipe`);
+		await page.getByLabel('Adresse électronique', { exact: true }).fill(courriel);
+		await soumettre(page, 'Envoyer l’invitation');
+		const invitation = await attendreCourriel(boite(), courriel, /Invitation au projet/, depuis);
+		cp = await nouveauContexte(navigateur, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+		partenaire = await cp.newPage();
+		await partenaire.goto(lienDe(invitation, baseURL()));
+		await partenaire.getByRole('link', { name: 'Créer un compte' }).click();
+		await partenaire.getByLabel('Nom', { exact: true }).fill('Mariama Sané');
+		await partenaire.getByLabel('Mot de passe', { exact: true }).fill(MOT_DE_PASSE);
+		await partenaire.getByLabel('Confirmation du mot de passe', { exact: true }).fill(MOT_DE_PASSE);
+		await soumettre(partenaire, 'Créer mon compte');
+		await partenaire.waitForURL(`**${projet}?bienvenue`);
+
+		await partenaire.goto(periode);
+		const emploi = serie(partenaire, EMPLOI, 'Là-bas (partenaire)');
+		await emploi.getByLabel('Numérateur').fill('9');
+		await emploi.getByLabel('Dénominateur').fill('0');
+		await emploi.getByRole('button', { name: /^Soumettre pour validation/ }).click();
+		await partenaire.waitForLoadState();
+		const refus = serie(partenaire, EMPLOI, 'Là-bas (partenaire)');
+		expect(await texte(refus.getByRole('alert'))).toContain('Le dénominateur ne peut être nul');
+		expect(await texte(refus)).toContain('Pas encore de valeur pour cette période.');
+		// What was typed is kept.
+		expect(await refus.getByLabel('Numérateur').inputValue()).toBe('9');
+		await refus.getByLabel('Dénominateur').fill('12');
+		await refus.getByLabel('Commentaire').fill('Suivi des jeunes par la mission locale de Ziguinchor.');
+		await Promise.all([partenaire.waitForURL('**?soumise=*'), refus.getByRole('button', { name: /^Soumettre pour validation/ }).click()]);
+		expect(await texte(serie(partenaire, EMPLOI, 'Là-bas (partenaire)'))).toContain('Soumise : 75 % (9 sur 12), saisie par Mariama Sané');
+
+		const accueil = serie(partenaire, ACCUEIL, 'Là-bas (partenaire)');
+		await accueil.getByLabel('Valeur (jeunes)').fill('dix');
+		await accueil.getByRole('button', { name: /^Soumettre pour validation/ }).click();
+		await partenaire.waitForLoadState();
+		expect(await texte(serie(partenaire, ACCUEIL, 'Là-bas (partenaire)').getByRole('alert'))).toContain('Indiquez la valeur en chiffres');
+		await serie(partenaire, ACCUEIL, 'Là-bas (partenaire)').getByLabel('Valeur (jeunes)').fill('10');
+		await Promise.all([partenaire.waitForURL('**?soumise=*'), serie(partenaire, ACCUEIL, 'Là-bas (partenaire)').getByRole('button', { name: /^Soumettre pour validation/ }).click()]);
+		expect(await partenaire.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		// A contributor enters and submits; she does not validate.
+		expect(await partenaire.getByRole('button', { name: /^Valider/ }).count()).toBe(0);
+		await verifierAccessibilite(partenaire);
+	});
+
+	it('are entered in France without JavaScript, as a draft first', async () => {
+		await page.goto(periode);
+		const ici = serie(page, EMPLOI, 'Ici (France)');
+		await ici.getByLabel('Numérateur').fill('9');
+		await ici.getByLabel('Dénominateur').fill('20');
+		await Promise.all([page.waitForURL('**?brouillon=*'), ici.getByRole('button', { name: /^Enregistrer le brouillon/ }).click()]);
+		expect(await texte(serie(page, EMPLOI, 'Ici (France)'))).toContain('Brouillon : 45 % (9 sur 20)');
+		await Promise.all([page.waitForURL('**?soumise=*'), serie(page, EMPLOI, 'Ici (France)').getByRole('button', { name: /^Soumettre pour validation/ }).click()]);
+		expect(await texte(serie(page, EMPLOI, 'Ici (France)'))).toContain('Soumise');
+	});
+
+	it('are returned with a note, corrected abroad, validated, and the period locked', async () => {
+		// Locking waits for every value to be validated.
+		await soumettre(page, 'Verrouiller la période');
+		expect(await texte(page.getByRole('alert'))).toContain('3 valeurs ne sont pas encore validées');
+
+		const accueil = serie(page, ACCUEIL, 'Là-bas (partenaire)');
+		await accueil.getByRole('button', { name: /^Renvoyer avec cette note/ }).click();
+		await page.waitForLoadState();
+		expect(await texte(serie(page, ACCUEIL, 'Là-bas (partenaire)').getByRole('alert'))).toContain('Dites en une phrase pourquoi');
+		await serie(page, ACCUEIL, 'Là-bas (partenaire)').getByLabel('Note pour renvoyer la valeur').fill('La liste de présence du chantier de mars compte 12 jeunes.');
+		await Promise.all([page.waitForURL('**?renvoyee=*'), serie(page, ACCUEIL, 'Là-bas (partenaire)').getByRole('button', { name: /^Renvoyer avec cette note/ }).click()]);
+
+		await partenaire.goto(periode);
+		const renvoyee = serie(partenaire, ACCUEIL, 'Là-bas (partenaire)');
+		expect(await texte(renvoyee)).toContain('Renvoyée par un pilote : La liste de présence du chantier de mars compte 12 jeunes.');
+		await renvoyee.getByLabel('Valeur (jeunes)').fill('12');
+		await Promise.all([partenaire.waitForURL('**?soumise=*'), renvoyee.getByRole('button', { name: /^Soumettre pour validation/ }).click()]);
+
+		await page.goto(periode);
+		for (let n = 3; n > 0; n--) await Promise.all([page.waitForURL('**?validee=*'), page.getByRole('button', { name: /^Valider/ }).first().click()]);
+		expect(await texte(serie(page, ACCUEIL, 'Là-bas (partenaire)'))).toContain('Validée : 12 jeunes');
+		// The history says who did what.
+		const historique = serie(page, ACCUEIL, 'Là-bas (partenaire)').locator('details');
+		await historique.locator('summary').click();
+		expect(await texte(historique)).toMatch(/Soumise par Mariama Sané[\s\S]*Renvoyée par Lucie Fabre : « La liste de présence[\s\S]*Soumise par Mariama Sané[\s\S]*Validée par Lucie Fabre/);
+
+		await Promise.all([page.waitForURL('**?verrouillee#message-periode'), page.getByRole('button', { name: 'Verrouiller la période' }).click()]);
+		expect(await texte(page.getByRole('status'))).toContain('La période est verrouillée');
+		expect(await page.getByRole('button', { name: /^Soumettre|^Valider|^Renvoyer/ }).count()).toBe(0);
+		await verifierAccessibilite(page);
+
+		// A hand-made post to the locked period is refused, and changes nothing.
+		const cadre = await (await partenaire.request.get(`${projet}/cadre-logique`)).text();
+		const id = cadre.match(/name="indicateurs\.1\.id" value="([^"]+)"/)![1]!;
+		const r = await partenaire.request.post(`${periode}?/saisir`, { form: { indicateur: id, cote: 'la-bas', version: '5', valeur: '99', intention: 'soumettre' }, headers: { origin: new URL(baseURL()).origin }, maxRedirects: 0 });
+		expect(r.status()).toBe(409);
+		await partenaire.goto(periode);
+		expect(await texte(serie(partenaire, ACCUEIL, 'Là-bas (partenaire)'))).toContain('Validée : 12 jeunes');
+		await page.goto(`${projet}/suivi`);
+		const periodes = page.getByRole('table', { name: /Périodes de suivi/ });
+		const t1 = await texte(periodes.getByRole('row', { name: /1er trimestre 2027/ }));
+		expect(t1).toContain('Verrouillée. 3 validées');
+		// A period holding values is not offered for removal.
+		expect(await periodes.getByRole('row', { name: /1er trimestre 2027/ }).getByRole('button').count()).toBe(0);
+		expect(await texte(periodes.getByRole('row', { name: /2e trimestre 2027/ }))).toContain('3 à saisir');
+		// The dashboard: both sides, validated values only, against the target.
+		const tableau = page.getByRole('region', { name: `Valeurs : ${EMPLOI}` });
+		expect(await texte(tableau.getByRole('row', { name: /Ensemble des périodes/ }))).toMatch(/45 %.*75 %/);
+		expect(await page.getByRole('img', { name: `${EMPLOI} : valeurs validées après chaque période` }).count()).toBe(1);
+		await verifierAccessibilite(page);
+		await page.goto(projet);
+		expect(await texte(page.locator('main'))).toContain('Valeurs d’indicateurs : 3 validées.');
+	});
+});
