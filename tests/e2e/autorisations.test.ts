@@ -251,6 +251,8 @@ describe('what is private to organisation A', () => {
 			[`${periodeA.slice(projetA.length)}?/saisir`, { indicateur: 'x', cote: 'ici', version: '0', valeur: '1' }],
 			[`${periodeA.slice(projetA.length)}?/decider`, { valeur: '1', version: '1', decision: 'valider' }],
 			[`${periodeA.slice(projetA.length)}?/verrouiller`, { verrouiller: 'oui' }],
+			[`${periodeA.slice(projetA.length)}?/rediger`, { cote: 'ici', version: '0', realise: 'Pris' }],
+			[`${periodeA.slice(projetA.length)}?/deciderRapport`, { compteRendu: '1', version: '1', cote: 'ici', decision: 'valider' }],
 			['?/publier', { public: 'oui' }]
 		];
 		for (const role of ['membre', 'membreB', 'editeur', 'administrateur'] as const)
@@ -275,11 +277,14 @@ describe('what is private to organisation A', () => {
 		expect((await poster('membreA', `${projetA}${periode}?/saisir`, { indicateur: 'x', cote: 'ici', version: '0', valeur: '1' })).status).toBe(403);
 		expect((await poster('gestionnaireA', `${projetA}${periode}?/saisir`, { indicateur: 'x', cote: 'ici', version: '0', valeur: '1' })).status).toBe(400);
 		for (const role of ['membreA', 'gestionnaireA'] as const) {
+			expect((await poster(role, `${projetA}${periode}?/deciderRapport`, { compteRendu: '1', version: '1', cote: 'ici', decision: 'valider' })).status, role).toBe(403);
 			expect((await poster(role, `${projetA}${periode}?/decider`, { valeur: '1', version: '1', decision: 'valider' })).status, role).toBe(403);
 			expect((await poster(role, `${projetA}${periode}?/verrouiller`, { verrouiller: 'oui' })).status, role).toBe(403);
 		}
 		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'oui' })).status).toBe(303);
 		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'non' })).status).toBe(303);
+		expect((await poster('membreA', `${projetA}${periode}?/rediger`, { cote: 'ici', version: '0', realise: 'Lu' })).status).toBe(403);
+		expect((await poster('gestionnaireA', `${projetA}${periode}?/rediger`, { cote: 'ici', version: '0', realise: 'Deux ateliers' })).status).toBe(303);
 		const suivi = await (await fetch(new URL(`${projetA}/suivi`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();
 		expect(suivi).toContain('1er');
 		expect(suivi).not.toContain('?/supprimer');

@@ -68,8 +68,8 @@ describe('indicator values on both sides', () => {
 		await page.goto(periode);
 		expect(await texte(page.getByRole('heading', { level: 1 }))).toBe('Valeurs des indicateurs : 1er trimestre 2027');
 		// « Les deux » is followed as two series, « là-bas » as one.
-		expect(await page.getByRole('region', { name: EMPLOI, exact: true }).getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Ici (France)', 'Là-bas (partenaire)']);
-		expect(await page.getByRole('region', { name: ACCUEIL, exact: true }).getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Là-bas (partenaire)']);
+		expect(await page.getByRole('region', { name: EMPLOI, exact: true }).getByRole('heading', { level: 4 }).allTextContents()).toEqual(['Ici (France)', 'Là-bas (partenaire)']);
+		expect(await page.getByRole('region', { name: ACCUEIL, exact: true }).getByRole('heading', { level: 4 }).allTextContents()).toEqual(['Là-bas (partenaire)']);
 		await verifierAccessibilite(page);
 	});
 
@@ -114,6 +114,15 @@ describe('indicator values on both sides', () => {
 		await serie(partenaire, ACCUEIL, 'Là-bas (partenaire)').getByLabel('Valeur (jeunes)').fill('10');
 		await Promise.all([partenaire.waitForURL('**?soumise=*'), serie(partenaire, ACCUEIL, 'Là-bas (partenaire)').getByRole('button', { name: /^Soumettre pour validation/ }).click()]);
 		expect(await partenaire.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		// The narrative report, separate from the numbers: an empty one is refused.
+		const rapport = () => partenaire.getByRole('region', { name: /^Compte rendu.*Là-bas/ });
+		await rapport().getByRole('button', { name: /^Soumettre le compte rendu/ }).click();
+		await partenaire.waitForLoadState();
+		expect(await texte(rapport().getByRole('alert'))).toContain('Écrivez au moins ce qui a été fait');
+		await rapport().getByLabel('Ce qui a été fait').fill('Deux chantiers à Ziguinchor, avec dix jeunes de la mission locale.');
+		await rapport().getByLabel('Ce qui a changé pour les personnes concernées').fill('Trois jeunes ont signé un contrat d’apprentissage.');
+		await Promise.all([partenaire.waitForURL('**?rapport-soumis=*'), rapport().getByRole('button', { name: /^Soumettre le compte rendu/ }).click()]);
+		expect(await texte(rapport())).toContain('Soumis, écrit par Mariama Sané');
 		// A contributor enters and submits; she does not validate.
 		expect(await partenaire.getByRole('button', { name: /^Valider/ }).count()).toBe(0);
 		await verifierAccessibilite(partenaire);
@@ -133,7 +142,7 @@ describe('indicator values on both sides', () => {
 	it('are returned with a note, corrected abroad, validated, and the period locked', async () => {
 		// Locking waits for every value to be validated.
 		await soumettre(page, 'Verrouiller la période');
-		expect(await texte(page.getByRole('alert'))).toContain('3 valeurs ne sont pas encore validées');
+		expect(await texte(page.getByRole('alert'))).toContain('4 valeurs ou comptes rendus ne sont pas encore validés');
 
 		const accueil = serie(page, ACCUEIL, 'Là-bas (partenaire)');
 		await accueil.getByRole('button', { name: /^Renvoyer avec cette note/ }).click();
@@ -149,7 +158,9 @@ describe('indicator values on both sides', () => {
 		await Promise.all([partenaire.waitForURL('**?soumise=*'), renvoyee.getByRole('button', { name: /^Soumettre pour validation/ }).click()]);
 
 		await page.goto(periode);
-		for (let n = 3; n > 0; n--) await Promise.all([page.waitForURL('**?validee=*'), page.getByRole('button', { name: /^Valider/ }).first().click()]);
+		for (let n = 3; n > 0; n--) await Promise.all([page.waitForURL('**?validee=*'), page.getByRole('button', { name: /^Valider la valeur/ }).first().click()]);
+		await Promise.all([page.waitForURL('**?rapport-valide=*'), page.getByRole('button', { name: /^Valider le compte rendu/ }).click()]);
+		expect(await texte(page.getByRole('region', { name: /^Compte rendu.*Là-bas/ }))).toContain('Trois jeunes ont signé un contrat d’apprentissage.');
 		expect(await texte(serie(page, ACCUEIL, 'Là-bas (partenaire)'))).toContain('Validée : 12 jeunes');
 		// The history says who did what.
 		const historique = serie(page, ACCUEIL, 'Là-bas (partenaire)').locator('details');

@@ -92,3 +92,50 @@ export const suiviValeursHistorique = pgTable(
 	},
 	(t) => [index('suivi_valeurs_historique_idx').on(t.valeurId, t.le)]
 );
+
+/**
+ * The narrative report of one period and one side: what was done, what changed for the people
+ * concerned, difficulties, adjustments, next steps. Its own status, as values have.
+ */
+export const suiviComptesRendus = pgTable(
+	'suivi_comptes_rendus',
+	{
+		id: serial('id').primaryKey(),
+		projetId: integer('projet_id')
+			.notNull()
+			.references(() => projets.id, { onDelete: 'cascade' }),
+		periodeId: integer('periode_id')
+			.notNull()
+			.references(() => suiviPeriodes.id, { onDelete: 'restrict' }),
+		cote: text('cote').$type<CoteSuivi>().notNull(),
+		contenu: jsonb('contenu').$type<Record<string, string>>().notNull(),
+		statut: text('statut').$type<StatutValeur>().notNull(),
+		note: text('note'),
+		version: integer('version').notNull().default(1),
+		saisiePar: text('saisie_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		...horodatage()
+	},
+	(t) => [
+		unique('suivi_comptes_rendus_uq').on(t.projetId, t.periodeId, t.cote),
+		check('suivi_comptes_rendus_cote_ck', sql`${t.cote} in ('ici', 'la-bas')`),
+		check('suivi_comptes_rendus_statut_ck', sql`${t.statut} in ('brouillon', 'soumise', 'validee', 'renvoyee')`)
+	]
+);
+
+/** Each step of a narrative report, with its text as it then was. */
+export const suiviComptesRendusHistorique = pgTable(
+	'suivi_comptes_rendus_historique',
+	{
+		id: serial('id').primaryKey(),
+		compteRenduId: integer('compte_rendu_id')
+			.notNull()
+			.references(() => suiviComptesRendus.id, { onDelete: 'cascade' }),
+		action: text('action').notNull(),
+		statut: text('statut').$type<StatutValeur>().notNull(),
+		contenu: jsonb('contenu').$type<Record<string, string>>().notNull(),
+		note: text('note'),
+		auteurId: text('auteur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		le: timestamp('le', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('suivi_comptes_rendus_historique_idx').on(t.compteRenduId, t.le)]
+);

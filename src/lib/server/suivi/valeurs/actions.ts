@@ -23,7 +23,7 @@ export async function periodePour(projetId: number, brut: string | undefined) {
 
 export const indicateursDuProjet = async (projetId: number) => indicateursDuCadre((await etatSection(db(), projetId, 'cadre-logique')).donnees);
 
-const MESSAGES: Record<Refus, string> = {
+export const MESSAGES: Record<Refus, string> = {
 	'periode-absente': 'Cette période n’existe plus.',
 	verrouillee: 'Cette période est verrouillée : un pilote doit la déverrouiller avant tout changement.',
 	conflit: 'Quelqu’un a modifié cette valeur entre-temps : voici la sienne. Votre saisie est gardée dans le formulaire ; enregistrez-la de nouveau pour la remplacer.',
@@ -78,7 +78,7 @@ export async function verrouiller(event: RequestEvent) {
 	const oui = champs(await event.request.formData()).verrouiller === 'oui';
 	const r = await verrouillerPeriode(db(), { projetId: projet.id, periodeId: periode.id, verrouiller: oui, auteurId: acteur.id });
 	if (!r.ok) {
-		const message = r.raison === 'en-attente' ? `${r.n === 1 ? 'Une valeur n’est' : `${r.n} valeurs ne sont`} pas encore ${r.n === 1 ? 'validée' : 'validées'} : validez-les ou renvoyez-les avant de verrouiller la période.` : MESSAGES['periode-absente'];
+		const message = r.raison === 'en-attente' ? `${r.n === 1 ? 'Une valeur ou un compte rendu n’est' : `${r.n} valeurs ou comptes rendus ne sont`} pas encore ${r.n === 1 ? 'validé' : 'validés'} : validez-les ou renvoyez-les avant de verrouiller la période.` : MESSAGES['periode-absente'];
 		return fail(409, { cle: 'verrou', erreurs: { formulaire: message }, valeurs: {} });
 	}
 	redirect(303, `/projets/${projet.id}/suivi/${periode.id}?${oui ? 'verrouillee' : 'deverrouillee'}#message-periode`);

@@ -3,7 +3,7 @@
 // cannot receive a value at the same instant, and checks the version the person read.
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
-import { suiviPeriodes, suiviValeurs, suiviValeursHistorique, utilisateurs, type CoteSuivi, type StatutValeur } from '../../db/schema.ts';
+import { suiviComptesRendus, suiviPeriodes, suiviValeurs, suiviValeursHistorique, utilisateurs, type CoteSuivi, type StatutValeur } from '../../db/schema.ts';
 import type { Contenu } from './regles.ts';
 
 export type ValeurEnregistree = Contenu & {
@@ -140,8 +140,8 @@ export async function deciderValeur(db: Database, p: { projetId: number; valeurI
 }
 
 /**
- * Locks a period once every value in it is validated, or unlocks it. Answers how many values
- * still wait when some do.
+ * Locks a period once every value and narrative report in it is validated, or unlocks it.
+ * Answers how many still wait when some do.
  */
 export async function verrouillerPeriode(db: Database, p: { projetId: number; periodeId: number; verrouiller: boolean; auteurId: string }): Promise<{ ok: true } | { ok: false; raison: 'periode-absente' } | { ok: false; raison: 'en-attente'; n: number }> {
 	return db.transaction(async (tx) => {
@@ -152,7 +152,12 @@ export async function verrouillerPeriode(db: Database, p: { projetId: number; pe
 				.select({ n: sql<number>`count(*)::int` })
 				.from(suiviValeurs)
 				.where(and(eq(suiviValeurs.periodeId, p.periodeId), ne(suiviValeurs.statut, 'validee')));
-			if (attente!.n > 0) return { ok: false as const, raison: 'en-attente' as const, n: attente!.n };
+			const [rapports] = await tx
+				.select({ n: sql<number>`count(*)::int` })
+				.from(suiviComptesRendus)
+				.where(and(eq(suiviComptesRendus.periodeId, p.periodeId), ne(suiviComptesRendus.statut, 'validee')));
+			const n = attente!.n + rapports!.n;
+			if (n > 0) return { ok: false as const, raison: 'en-attente' as const, n };
 		}
 		await tx
 			.update(suiviPeriodes)

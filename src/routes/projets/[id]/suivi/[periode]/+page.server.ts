@@ -6,9 +6,19 @@ import { duAu } from '#lib/server/suivi/periodes/regles.ts';
 import { decider, indicateursDuProjet, periodePour, saisir, verrouiller } from '#lib/server/suivi/valeurs/actions.ts';
 import { historiqueDeLaPeriode, valeursDuProjet } from '#lib/server/suivi/valeurs/base.ts';
 import { afficher, chiffreDe, LIBELLES_COTE, LIBELLES_STATUT } from '#lib/server/suivi/valeurs/regles.ts';
+import { COTES_SUIVI } from '#lib/server/db/schema.ts';
+import { deciderRapport, rediger } from '#lib/server/suivi/comptes-rendus/actions.ts';
+import { comptesRendus, historiqueDesComptesRendus } from '#lib/server/suivi/comptes-rendus/base.ts';
+import { RUBRIQUES } from '#lib/server/suivi/comptes-rendus/regles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+const LIBELLES_RAPPORT = { brouillon: 'Brouillon', soumise: 'Soumis', validee: 'Validé', renvoyee: 'Renvoyé' } as const;
+
 const MESSAGES: Record<string, string> = {
+	'rapport-brouillon': 'Le brouillon du compte rendu est enregistré ; il reste à le soumettre.',
+	'rapport-soumis': 'Le compte rendu est soumis : un pilote le validera ou le renverra avec une note.',
+	'rapport-valide': 'Le compte rendu est validé.',
+	'rapport-renvoye': 'Le compte rendu est renvoyé avec votre note.',
 	brouillon: 'Le brouillon est enregistré ; il reste à le soumettre pour validation.',
 	soumise: 'La valeur est soumise : un pilote la validera ou la renverra avec une note.',
 	validee: 'La valeur est validée.',
@@ -18,7 +28,14 @@ const MESSAGES: Record<string, string> = {
 export const load: PageServerLoad = async (event) => {
 	const { projet, role, acteur } = await projetPour(event, 'lire');
 	const periode = await periodePour(projet.id, event.params.periode);
-	const [indicateurs, valeurs, historique, periodes] = await Promise.all([indicateursDuProjet(projet.id), valeursDuProjet(db(), projet.id, periode.id), historiqueDeLaPeriode(db(), projet.id, periode.id), periodesDuProjet(db(), projet.id)]);
+	const [indicateurs, valeurs, historique, periodes, rapports, historiqueRapports] = await Promise.all([
+		indicateursDuProjet(projet.id),
+		valeursDuProjet(db(), projet.id, periode.id),
+		historiqueDeLaPeriode(db(), projet.id, periode.id),
+		periodesDuProjet(db(), projet.id),
+		comptesRendus(db(), projet.id, periode.id),
+		historiqueDesComptesRendus(db(), projet.id, periode.id)
+	]);
 	const ressource = { type: 'projet', role, public: projet.public } as const;
 	const q = event.url.searchParams;
 	const cle = Object.keys(MESSAGES).find((k) => q.has(k));
@@ -57,10 +74,19 @@ export const load: PageServerLoad = async (event) => {
 				};
 			})
 		})),
+		rubriques: RUBRIQUES,
+		rapports: COTES_SUIVI.map((cote) => {
+			const r = rapports.find((x) => x.cote === cote);
+			return {
+				cote,
+				libelleCote: LIBELLES_COTE[cote],
+				rapport: r ? { id: r.id, version: r.version, statut: r.statut, libelleStatut: LIBELLES_RAPPORT[r.statut], note: r.note, auteur: r.auteur, modifieLe: r.modifieLe, contenu: r.contenu, historique: historiqueRapports.filter((e) => e.compteRenduId === r.id).map(({ compteRenduId: _, ...e }) => e) } : null
+			};
+		}),
 		peutSaisir: peut(acteur, 'saisir-valeurs', ressource),
 		peutValider: peut(acteur, 'valider-valeurs', ressource),
 		message: cle ? { cle: q.get(cle) ?? '', texte: MESSAGES[cle]! } : q.has('verrouillee') ? { cle: 'periode', texte: 'La période est verrouillée : ses valeurs ne changeront plus.' } : q.has('deverrouillee') ? { cle: 'periode', texte: 'La période est déverrouillée.' } : null
 	};
 };
 
-export const actions: Actions = { saisir, decider, verrouiller };
+export const actions: Actions = { saisir, decider, verrouiller, rediger, deciderRapport };
