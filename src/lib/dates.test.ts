@@ -8,6 +8,7 @@ import {
 	formaterJour,
 	fuseauValide,
 	groupesDeFuseaux,
+	jourDans,
 	nomDuFuseau
 } from './dates.ts';
 
@@ -23,6 +24,14 @@ describe('dates and times in French, in the reader’s zone', () => {
 		expect(lisible(formaterDate('2026-12-02T10:00:00Z', 'Europe/Paris'))).toBe('2 décembre 2026');
 		expect(lisible(formaterHeure('2026-12-02T08:00:00Z', 'Europe/Paris'))).toBe('9 h 00');
 		expect(lisible(formaterHeure('2026-12-01T23:30:00Z', 'Europe/Paris'))).toBe('0 h 30');
+	});
+
+	it('says which day it is where the reader lives', () => {
+		// 23:30 UTC on 31 December: already 1 January in Paris, still 31 December in Bogota.
+		const soir = new Date('2026-12-31T23:30:00Z');
+		expect(jourDans('Europe/Paris', soir)).toBe('2027-01-01');
+		expect(jourDans('America/Bogota', soir)).toBe('2026-12-31');
+		expect(jourDans(undefined, soir)).toBe('2027-01-01');
 	});
 
 	it('keeps the time and its day together on one line', () => {

@@ -271,3 +271,8 @@ export function groupesDeFuseaux(maintenant = new Date()): GroupeFuseaux[] {
 		{ libelle: 'Autre', options: [{ valeur: 'UTC', libelle: 'Temps universel (UTC)' }] }
 	];
 }
+
+/** Today's date (YYYY-MM-DD) in a time zone: the partner's day may not be Paris's. */
+export function jourDans(fuseau?: string | null, maintenant = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: fuseauOuDefaut(fuseau), year: 'numeric', month: '2-digit', day: '2-digit' }).format(maintenant);
+}

@@ -98,6 +98,7 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/projets/[id]/equipe': [{ cas: 'équipe du projet de A', url: () => `${projetA}/equipe`, attendu: PROJET_A }],
 	'/projets/[id]/historique': [{ cas: 'historique du projet de A', url: () => `${projetA}/historique`, attendu: PROJET_A }],
 	'/projets/[id]/suivi': [{ cas: 'suivi du projet de A', url: () => `${projetA}/suivi`, attendu: PROJET_A }],
+	'/projets/[id]/suivi/activites': [{ cas: 'suivi des activités du projet de A', url: () => `${projetA}/suivi/activites`, attendu: PROJET_A }],
 	'/projets/[id]/suivi/[periode]': [
 		{ cas: 'période de suivi du projet de A', url: () => periodeA, attendu: PROJET_A },
 		{ cas: 'période inconnue du projet de A', url: () => `${projetA}/suivi/999999`, attendu: tous(404, { visiteur: 303 }) }
@@ -252,6 +253,8 @@ describe('what is private to organisation A', () => {
 			[`${periodeA.slice(projetA.length)}?/decider`, { valeur: '1', version: '1', decision: 'valider' }],
 			[`${periodeA.slice(projetA.length)}?/verrouiller`, { verrouiller: 'oui' }],
 			[`${periodeA.slice(projetA.length)}?/rediger`, { cote: 'ici', version: '0', realise: 'Pris' }],
+			['/suivi/activites?/suivre', { activite: 'x', version: '0', statut: 'prevue' }],
+			['/suivi/activites?/jalon', { jalon: 'x', atteintLe: '2026-01-01' }],
 			[`${periodeA.slice(projetA.length)}?/deciderRapport`, { compteRendu: '1', version: '1', cote: 'ici', decision: 'valider' }],
 			['?/publier', { public: 'oui' }]
 		];
@@ -284,6 +287,11 @@ describe('what is private to organisation A', () => {
 		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'oui' })).status).toBe(303);
 		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'non' })).status).toBe(303);
 		expect((await poster('membreA', `${projetA}${periode}?/rediger`, { cote: 'ici', version: '0', realise: 'Lu' })).status).toBe(403);
+		// Activities: contributors and pilots follow them, readers read.
+		for (const [action, corps] of [['suivre', { activite: 'x', version: '0', statut: 'prevue' }], ['jalon', { jalon: 'x', atteintLe: '2026-01-01' }]] as const) {
+			expect((await poster('membreA', `${projetA}/suivi/activites?/${action}`, corps)).status, action).toBe(403);
+			expect((await poster('gestionnaireA', `${projetA}/suivi/activites?/${action}`, corps)).status, action).toBe(400);
+		}
 		expect((await poster('gestionnaireA', `${projetA}${periode}?/rediger`, { cote: 'ici', version: '0', realise: 'Deux ateliers' })).status).toBe(303);
 		const suivi = await (await fetch(new URL(`${projetA}/suivi`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();
 		expect(suivi).toContain('1er');

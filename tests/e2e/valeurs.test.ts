@@ -60,6 +60,16 @@ describe('indicator values on both sides', () => {
 		await soumettre(page, 'Enregistrer');
 		await page.waitForURL(`**${projet}/cadre-logique?enregistre=*#message-section`);
 
+		// One activity, late already (it was planned to end in 2025), and a milestone.
+		await page.goto(`${projet}/calendrier`);
+		await page.getByLabel('Activité', { exact: true }).first().fill('Chantier solidaire de printemps');
+		await page.getByLabel('Début').first().fill('2025-03-01');
+		await page.getByLabel('Fin').first().fill('2025-05-31');
+		await page.getByLabel('Jalon', { exact: true }).first().fill('Signature de la convention');
+		await page.getByLabel('Date prévue').first().fill('2025-01-15');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL(`**${projet}/calendrier?enregistre=*#message-section`);
+
 		await page.goto(`${projet}/suivi`);
 		await soumettre(page, 'Créer les périodes');
 		await page.waitForURL(`**${projet}/suivi?ajoutees=2#message-suivi`);
@@ -193,5 +203,33 @@ describe('indicator values on both sides', () => {
 		await verifierAccessibilite(page);
 		await page.goto(projet);
 		expect(await texte(page.locator('main'))).toContain('Valeurs d’indicateurs : 3 validées.');
+	});
+
+	it('follow the activities and milestones: planned against actual, late ones flagged', async () => {
+		await partenaire.goto(`${projet}/suivi`);
+		await partenaire.getByRole('link', { name: 'Suivre les activités et les jalons' }).click();
+		await partenaire.waitForURL(`**${projet}/suivi/activites`);
+		const activite = () => partenaire.getByRole('region', { name: 'Chantier solidaire de printemps' });
+		expect(await texte(activite())).toContain('En retard : sa fin prévue est passée');
+		// Finished, but without its end date: refused, nothing stored.
+		await activite().getByLabel('État').selectOption('terminee');
+		await activite().getByLabel('Début réel').fill('2025-03-10');
+		await activite().getByRole('button', { name: /^Enregistrer l’avancement/ }).click();
+		await partenaire.waitForLoadState();
+		expect(await texte(activite().getByRole('alert'))).toContain('Indiquez la date à laquelle l’activité s’est terminée.');
+		expect(await activite().getByLabel('Début réel').inputValue()).toBe('2025-03-10');
+		await activite().getByLabel('Fin réelle').fill('2025-06-20');
+		await Promise.all([partenaire.waitForURL('**?suivie=*'), activite().getByRole('button', { name: /^Enregistrer l’avancement/ }).click()]);
+		expect(await texte(activite())).toContain('Terminée — commencée le 10 mars 2025, terminée le 20 juin 2025 (mis à jour par Mariama Sané');
+		expect(await texte(activite())).not.toContain('En retard : sa fin prévue');
+		expect(await partenaire.getByRole('img', { name: /Activités prévues et réelles/ }).count()).toBe(1);
+
+		const jalon = () => partenaire.getByRole('region', { name: 'Signature de la convention' });
+		expect(await texte(jalon())).toContain('Pas encore atteint');
+		await jalon().getByLabel('Atteint le').fill('2025-02-03');
+		await Promise.all([partenaire.waitForURL('**?jalon=*'), jalon().getByRole('button', { name: /^Marquer atteint/ }).click()]);
+		expect(await texte(jalon())).toContain('Atteint le 3 février 2025');
+		expect(await partenaire.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		await verifierAccessibilite(partenaire);
 	});
 });

@@ -139,3 +139,50 @@ export const suiviComptesRendusHistorique = pgTable(
 	},
 	(t) => [index('suivi_comptes_rendus_historique_idx').on(t.compteRenduId, t.le)]
 );
+
+export const STATUTS_ACTIVITE = ['prevue', 'en-cours', 'terminee', 'en-retard', 'abandonnee'] as const;
+export type StatutActivite = (typeof STATUTS_ACTIVITE)[number];
+
+/**
+ * How an activity of the project's list goes: its status, its actual start and end beside the
+ * planned ones (in « Activités et calendrier »). `activite` is the id of its row there.
+ */
+export const suiviActivites = pgTable(
+	'suivi_activites',
+	{
+		id: serial('id').primaryKey(),
+		projetId: integer('projet_id')
+			.notNull()
+			.references(() => projets.id, { onDelete: 'cascade' }),
+		activite: text('activite').notNull(),
+		statut: text('statut').$type<StatutActivite>().notNull(),
+		debutReel: date('debut_reel', { mode: 'string' }),
+		finReelle: date('fin_reelle', { mode: 'string' }),
+		commentaire: text('commentaire').notNull().default(''),
+		version: integer('version').notNull().default(1),
+		modifiePar: text('modifie_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		...horodatage()
+	},
+	(t) => [
+		unique('suivi_activites_uq').on(t.projetId, t.activite),
+		check('suivi_activites_statut_ck', sql`${t.statut} in ('prevue', 'en-cours', 'terminee', 'en-retard', 'abandonnee')`),
+		check('suivi_activites_dates_ck', sql`${t.finReelle} is null or ${t.debutReel} is null or ${t.finReelle} >= ${t.debutReel}`)
+	]
+);
+
+/** A milestone reached: its date, and a word on it. `jalon` is the id of its row in « Activités et calendrier ». */
+export const suiviJalons = pgTable(
+	'suivi_jalons',
+	{
+		id: serial('id').primaryKey(),
+		projetId: integer('projet_id')
+			.notNull()
+			.references(() => projets.id, { onDelete: 'cascade' }),
+		jalon: text('jalon').notNull(),
+		atteintLe: date('atteint_le', { mode: 'string' }).notNull(),
+		commentaire: text('commentaire').notNull().default(''),
+		modifiePar: text('modifie_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		...horodatage()
+	},
+	(t) => [unique('suivi_jalons_uq').on(t.projetId, t.jalon)]
+);
