@@ -98,6 +98,7 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/projets/[id]/equipe': [{ cas: 'équipe du projet de A', url: () => `${projetA}/equipe`, attendu: PROJET_A }],
 	'/projets/[id]/historique': [{ cas: 'historique du projet de A', url: () => `${projetA}/historique`, attendu: PROJET_A }],
 	'/projets/[id]/suivi': [{ cas: 'suivi du projet de A', url: () => `${projetA}/suivi`, attendu: PROJET_A }],
+	'/projets/[id]/suivi/budget': [{ cas: 'exécution du budget du projet de A', url: () => `${projetA}/suivi/budget`, attendu: PROJET_A }],
 	'/projets/[id]/suivi/activites': [{ cas: 'suivi des activités du projet de A', url: () => `${projetA}/suivi/activites`, attendu: PROJET_A }],
 	'/projets/[id]/suivi/[periode]': [
 		{ cas: 'période de suivi du projet de A', url: () => periodeA, attendu: PROJET_A },
@@ -255,6 +256,7 @@ describe('what is private to organisation A', () => {
 			[`${periodeA.slice(projetA.length)}?/rediger`, { cote: 'ici', version: '0', realise: 'Pris' }],
 			['/suivi/activites?/suivre', { activite: 'x', version: '0', statut: 'prevue' }],
 			['/suivi/activites?/jalon', { jalon: 'x', atteintLe: '2026-01-01' }],
+			['/suivi/budget?/depenser', { ligne: 'x' }],
 			[`${periodeA.slice(projetA.length)}?/deciderRapport`, { compteRendu: '1', version: '1', cote: 'ici', decision: 'valider' }],
 			['?/publier', { public: 'oui' }]
 		];
@@ -288,9 +290,9 @@ describe('what is private to organisation A', () => {
 		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'non' })).status).toBe(303);
 		expect((await poster('membreA', `${projetA}${periode}?/rediger`, { cote: 'ici', version: '0', realise: 'Lu' })).status).toBe(403);
 		// Activities: contributors and pilots follow them, readers read.
-		for (const [action, corps] of [['suivre', { activite: 'x', version: '0', statut: 'prevue' }], ['jalon', { jalon: 'x', atteintLe: '2026-01-01' }]] as const) {
-			expect((await poster('membreA', `${projetA}/suivi/activites?/${action}`, corps)).status, action).toBe(403);
-			expect((await poster('gestionnaireA', `${projetA}/suivi/activites?/${action}`, corps)).status, action).toBe(400);
+		for (const [action, corps] of [['activites?/suivre', { activite: 'x', version: '0', statut: 'prevue' }], ['activites?/jalon', { jalon: 'x', atteintLe: '2026-01-01' }], ['budget?/depenser', { ligne: 'x' }]] as const) {
+			expect((await poster('membreA', `${projetA}/suivi/${action}`, corps)).status, action).toBe(403);
+			expect((await poster('gestionnaireA', `${projetA}/suivi/${action}`, corps)).status, action).toBe(400);
 		}
 		expect((await poster('gestionnaireA', `${projetA}${periode}?/rediger`, { cote: 'ici', version: '0', realise: 'Deux ateliers' })).status).toBe(303);
 		const suivi = await (await fetch(new URL(`${projetA}/suivi`, baseURL()), { headers: { cookie: cookies.gestionnaireA } })).text();

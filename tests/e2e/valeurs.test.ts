@@ -70,10 +70,28 @@ describe('indicator values on both sides', () => {
 		await soumettre(page, 'Enregistrer');
 		await page.waitForURL(`**${projet}/calendrier?enregistre=*#message-section`);
 
+		// A budget line on each side, one in CFA francs.
+		await page.goto(`${projet}/budget`);
+		await page.getByLabel('Catégorie').first().selectOption('deplacements');
+		await page.getByLabel('Libellé').first().fill('Billets Tarbes–Ziguinchor');
+		await page.getByLabel('Côté').first().selectOption('ici');
+		await page.getByLabel('Montant', { exact: true }).first().fill('10 000');
+		await soumettre(page, 'Ajouter une ligne à « Dépenses »');
+		await page.getByLabel('Catégorie').nth(1).selectOption('activites');
+		await page.getByLabel('Libellé').nth(1).fill('Chantier à Ziguinchor');
+		await page.getByLabel('Côté').nth(1).selectOption('la-bas');
+		await page.getByLabel('Montant', { exact: true }).nth(1).fill('6 559 570');
+		await page.getByLabel('Devise (EUR par défaut)').nth(1).fill('XOF');
+		await page.getByLabel('Taux en euros').nth(1).fill('0,00152449');
+		await soumettre(page, 'Enregistrer');
+		await page.waitForURL(`**${projet}/budget?enregistre=*#message-section`);
+
 		await page.goto(`${projet}/suivi`);
 		await soumettre(page, 'Créer les périodes');
 		await page.waitForURL(`**${projet}/suivi?ajoutees=2#message-suivi`);
 		expect(await texte(page.getByRole('table', { name: /Périodes de suivi/ }))).toContain('3 à saisir');
+		// What the method asks to watch: the activity planned to end in 2025 is late.
+		expect(await texte(page.getByRole('region', { name: 'Points d’attention' }))).toContain('Une activité est en retard : « Chantier solidaire de printemps ».');
 		periode = (await page.getByRole('link', { name: '1er trimestre 2027', exact: true }).getAttribute('href'))!;
 		await page.goto(periode);
 		expect(await texte(page.getByRole('heading', { level: 1 }))).toBe('Valeurs des indicateurs : 1er trimestre 2027');
@@ -229,6 +247,26 @@ describe('indicator values on both sides', () => {
 		await jalon().getByLabel('Atteint le').fill('2025-02-03');
 		await Promise.all([partenaire.waitForURL('**?jalon=*'), jalon().getByRole('button', { name: /^Marquer atteint/ }).click()]);
 		expect(await texte(jalon())).toContain('Atteint le 3 février 2025');
+
+		// Spending, period by period, in each line's currency; the locked quarter does not change.
+		await partenaire.goto(`${projet}/suivi`);
+		await partenaire.getByRole('link', { name: 'Suivre l’exécution du budget' }).click();
+		const chantier = () => partenaire.getByRole('region', { name: 'Chantier à Ziguinchor' });
+		expect(await chantier().getByLabel('1er trimestre 2027 (XOF) (verrouillée)').getAttribute('readonly')).not.toBeNull();
+		await chantier().getByLabel('2e trimestre 2027 (XOF)').fill('beaucoup');
+		await chantier().getByRole('button', { name: /^Enregistrer les dépenses/ }).click();
+		await partenaire.waitForLoadState();
+		expect(await texte(chantier().getByRole('alert'))).toContain('Indiquez un montant en chiffres');
+		await chantier().getByLabel('2e trimestre 2027 (XOF)').fill('7 000 000');
+		await Promise.all([partenaire.waitForURL('**?enregistree=*'), chantier().getByRole('button', { name: /^Enregistrer les dépenses/ }).click()]);
+		expect(await texte(chantier())).toMatch(/Dépensé : 7 000 000 F CFA \(10 671,43 €\), soit 107 % du prévu/);
+		expect(await texte(partenaire.locator('main'))).toContain('Le budget dérive : « Chantier à Ziguinchor » dépasse le montant prévu.');
+		await partenaire.goto(`${projet}/suivi`);
+		const attention = await texte(partenaire.getByRole('region', { name: 'Points d’attention' }));
+		expect(attention).toContain('Le budget dérive : « Chantier à Ziguinchor » dépasse le montant prévu.');
+		expect(attention).not.toContain('en retard');
+		await partenaire.goBack();
+		expect(await texte(partenaire.getByRole('table', { name: 'Prévu et dépensé, en euros' }))).toMatch(/Là-bas \(partenaire\)\s*10 000,00 €\s*10 671,43 €\s*107 %/);
 		expect(await partenaire.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 		await verifierAccessibilite(partenaire);
 	});

@@ -186,3 +186,25 @@ export const suiviJalons = pgTable(
 	},
 	(t) => [unique('suivi_jalons_uq').on(t.projetId, t.jalon)]
 );
+
+/**
+ * What was actually spent on one budget line in one period, in the line's currency. `ligne` is
+ * the id of its row in the budget section.
+ */
+export const suiviDepenses = pgTable(
+	'suivi_depenses',
+	{
+		id: serial('id').primaryKey(),
+		projetId: integer('projet_id')
+			.notNull()
+			.references(() => projets.id, { onDelete: 'cascade' }),
+		ligne: text('ligne').notNull(),
+		periodeId: integer('periode_id')
+			.notNull()
+			.references(() => suiviPeriodes.id, { onDelete: 'restrict' }),
+		montant: doublePrecision('montant').notNull(),
+		modifiePar: text('modifie_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		...horodatage()
+	},
+	(t) => [unique('suivi_depenses_uq').on(t.projetId, t.ligne, t.periodeId), check('suivi_depenses_montant_ck', sql`${t.montant} >= 0`)]
+);

@@ -2,7 +2,7 @@
 // so two pilots adding periods at the same moment cannot both slip one in.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
-import { projets, suiviComptesRendus, suiviPeriodes, suiviValeurs } from '../../db/schema.ts';
+import { projets, suiviComptesRendus, suiviDepenses, suiviPeriodes, suiviValeurs } from '../../db/schema.ts';
 import { chevauche, duAu, type Periode } from './regles.ts';
 
 export type PeriodeEnregistree = Periode & { id: number };
@@ -36,7 +36,7 @@ export async function ajouterPeriodes(db: Database, projetId: number, nouvelles:
 
 /**
  * Removes one period of this project: 'absente' when it is not one of its periods, 'tenue'
- * when values or reports were entered in it (they would be lost: the foreign keys refuse too).
+ * when values, reports or spending were entered in it (they would be lost: the foreign keys refuse too).
  */
 export async function supprimerPeriode(db: Database, projetId: number, periodeId: number): Promise<true | 'absente' | 'tenue'> {
 	return db.transaction(async (tx) => {
@@ -44,7 +44,8 @@ export async function supprimerPeriode(db: Database, projetId: number, periodeId
 		if (!p) return 'absente' as const;
 		const [v] = await tx.select({ id: suiviValeurs.id }).from(suiviValeurs).where(eq(suiviValeurs.periodeId, periodeId)).limit(1);
 		const [c] = await tx.select({ id: suiviComptesRendus.id }).from(suiviComptesRendus).where(eq(suiviComptesRendus.periodeId, periodeId)).limit(1);
-		if (v || c) return 'tenue' as const;
+		const [d] = await tx.select({ id: suiviDepenses.id }).from(suiviDepenses).where(eq(suiviDepenses.periodeId, periodeId)).limit(1);
+		if (v || c || d) return 'tenue' as const;
 		await tx.delete(suiviPeriodes).where(eq(suiviPeriodes.id, periodeId));
 		return true as const;
 	});

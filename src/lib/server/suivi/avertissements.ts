@@ -1,0 +1,34 @@
+// What the method asks the team to watch, read from the monitoring data: pure, so that the
+// monitoring page and the reminders say the same thing.
+import type { LigneTableau } from './valeurs/tableau.ts';
+
+export interface EtatDuSuivi {
+	aujourdhui: string;
+	periodes: readonly { id: number; libelle: string; fin: string }[];
+	tableau: readonly LigneTableau[];
+	activitesEnRetard: readonly string[];
+	lignesEnDepassement: readonly string[];
+}
+
+const liste = (noms: readonly string[]) => noms.map((n) => `« ${n} »`).join(', ');
+
+export function avertissementsDuSuivi(e: EtatDuSuivi): string[] {
+	const a: string[] = [];
+	const closes = e.periodes.filter((p) => p.fin < e.aujourdhui);
+	const suivis = e.tableau.filter((l) => l.type !== '');
+	// The method insists on effects in France: an indicator measured here with no value yet.
+	if (closes.length) {
+		const sansIci = suivis.filter((l) => l.series.some((s) => s.cote === 'ici' && s.cellules.every((c) => c.statut === null))).map((l) => l.libelle);
+		if (sansIci.length) a.push(`Aucune valeur en France pour ${liste(sansIci)} : ce qui change ici compte autant que ce qui change là-bas.`);
+		const vides = closes.filter((p) => suivis.some((l) => l.series.some((s) => s.cellules.find((c) => c.periodeId === p.id)?.statut === null))).map((p) => p.libelle);
+		if (vides.length) a.push(`${vides.length === 1 ? 'Une période close attend' : 'Des périodes closes attendent'} encore des valeurs : ${liste(vides)}.`);
+	}
+	// Far from the target: past half of the periods, less than a quarter of the way.
+	if (e.periodes.length && closes.length / e.periodes.length >= 0.5) {
+		const loin = suivis.filter((l) => l.series.some((s) => s.avancement !== null && s.avancement < 0.25)).map((l) => l.libelle);
+		if (loin.length) a.push(`Plus de la moitié des périodes sont passées et ${liste(loin)} ${loin.length > 1 ? 'restent' : 'reste'} loin de ${loin.length > 1 ? 'leur' : 'sa'} cible (moins d’un quart du chemin).`);
+	}
+	if (e.activitesEnRetard.length) a.push(`${e.activitesEnRetard.length === 1 ? 'Une activité est' : `${e.activitesEnRetard.length} activités sont`} en retard : ${liste(e.activitesEnRetard)}.`);
+	if (e.lignesEnDepassement.length) a.push(`Le budget dérive : ${liste(e.lignesEnDepassement)} ${e.lignesEnDepassement.length > 1 ? 'dépassent' : 'dépasse'} le montant prévu.`);
+	return a;
+}
