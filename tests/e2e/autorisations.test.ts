@@ -98,6 +98,13 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	'/projets/[id]/equipe': [{ cas: 'équipe du projet de A', url: () => `${projetA}/equipe`, attendu: PROJET_A }],
 	'/projets/[id]/historique': [{ cas: 'historique du projet de A', url: () => `${projetA}/historique`, attendu: PROJET_A }],
 	'/projets/[id]/suivi': [{ cas: 'suivi du projet de A', url: () => `${projetA}/suivi`, attendu: PROJET_A }],
+	'/projets/[id]/suivi/valeurs': [{ cas: 'valeurs du projet de A en Excel', url: () => `${projetA}/suivi/valeurs`, attendu: PROJET_A }],
+	'/projets/[id]/suivi/[periode]/rapport/[format]': [
+		{ cas: 'rapport de suivi Word du projet de A', url: () => `${periodeA}/rapport/docx`, attendu: PROJET_A },
+		{ cas: 'rapport de suivi PDF du projet de A', url: () => `${periodeA}/rapport/pdf`, attendu: PROJET_A },
+		{ cas: 'rapport de suivi d’une période inconnue', url: () => `${projetA}/suivi/999999/rapport/pdf`, attendu: tous(404, { visiteur: 303 }) },
+		{ cas: 'rapport de suivi dans un format inconnu', url: () => `${periodeA}/rapport/odt`, attendu: tous(404, { visiteur: 303 }) }
+	],
 	'/projets/[id]/suivi/budget': [{ cas: 'exécution du budget du projet de A', url: () => `${projetA}/suivi/budget`, attendu: PROJET_A }],
 	'/projets/[id]/suivi/activites': [{ cas: 'suivi des activités du projet de A', url: () => `${projetA}/suivi/activites`, attendu: PROJET_A }],
 	'/projets/[id]/suivi/[periode]': [

@@ -2,6 +2,8 @@
 // là-bas values; the French team the ici ones, without JavaScript; the pilot returns one value
 // with a note, validates the rest and locks the period. Bad input is refused in French.
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
@@ -221,6 +223,22 @@ describe('indicator values on both sides', () => {
 		await verifierAccessibilite(page);
 		await page.goto(projet);
 		expect(await texte(page.locator('main'))).toContain('Valeurs d’indicateurs : 3 validées.');
+
+		// The period's report, downloaded from its page and read back; the values in Excel.
+		await page.goto(periode);
+		const lien = await page.getByRole('link', { name: 'PDF' }).getAttribute('href');
+		const pdf = await pilote.contexte.request.get(new URL(lien!, baseURL()).toString());
+		expect(pdf.status()).toBe(200);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect(pdf.headers()['content-disposition']).toMatch(/^attachment; filename="rapport-de-suivi-1er-trimestre-2027-chantiers-croises-/);
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true });
+		const lu = text.replace(/\s+/g, ' ');
+		for (const attendu of ['Rapport de suivi', 'Période « 1er trimestre 2027 »', '45 % (validée)', '75 % (validée)', '12 jeunes (validée)', 'Trois jeunes ont signé un contrat d’apprentissage.']) expect(lu).toContain(attendu);
+		const xlsx = await pilote.contexte.request.get(new URL(`${projet}/suivi/valeurs`, baseURL()).toString());
+		const classeur = new ExcelJS.Workbook();
+		await classeur.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+		// Two indicators, three series, two periods.
+		expect(classeur.getWorksheet('Valeurs')!.rowCount).toBe(1 + 3 * 2);
 	});
 
 	it('follow the activities and milestones: planned against actual, late ones flagged', async () => {

@@ -130,6 +130,7 @@ export const SECTIONS_COMPLETES: Record<string, Donnees> = {
 		depenses: Array.from({ length: 24 }, (_, i) => {
 			const xof = i % 4 === 3;
 			return {
+				id: `depense${String(i + 1).padStart(2, '0')}`,
 				categorie: ['personnel', 'deplacements', 'activites', 'equipement', 'traduction', 'communication', 'evaluation', 'fonctionnement'][i % 8]!,
 				libelle: `${['Coordination du projet', 'Billets Nantes–Ziguinchor', 'Chantier solidaire', 'Outillage du chantier', 'Interprétariat wolof-français', 'Film de capitalisation', 'Évaluation externe', 'Frais de gestion'][i % 8]} (année ${1 + (i % 2)})`,
 				cote: i % 2 ? 'la-bas' : 'ici',

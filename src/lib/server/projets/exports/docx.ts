@@ -76,8 +76,8 @@ export async function dossierDocx(d: Dossier): Promise<Buffer> {
 		creator: d.auteur,
 		lastModifiedBy: d.auteur,
 		title: d.titre,
-		subject: `Dossier projet — ${d.porteur}`,
-		description: `Dossier projet — ${d.porteur}`,
+		subject: `${d.genre ?? 'Dossier projet'} — ${d.porteur}`,
+		description: `${d.genre ?? 'Dossier projet'} — ${d.porteur}`,
 		// Word updates the table of contents (its page numbers) when it opens the file.
 		features: { updateFields: true },
 		styles: { default: { document: { run: { font: 'Arial', size: 22, language: { value: 'fr-FR' } } } } },
@@ -90,7 +90,7 @@ export async function dossierDocx(d: Dossier): Promise<Buffer> {
 					})
 				},
 				children: [
-					new Paragraph({ text: 'Dossier projet', alignment: AlignmentType.CENTER, spacing: { before: 2400 } }),
+					new Paragraph({ text: d.genre ?? 'Dossier projet', alignment: AlignmentType.CENTER, spacing: { before: 2400 } }),
 					new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: lignes(d.titre) }),
 					...d.presentation.map((p) => new Paragraph({ alignment: AlignmentType.CENTER, children: lignes(p) })),
 					new Paragraph({ children: [new PageBreak()] }),

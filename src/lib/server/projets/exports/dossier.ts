@@ -43,6 +43,8 @@ export type Bloc =
 	  };
 
 export interface Dossier {
+	/** What the document is, above its title: « Dossier projet » unless said. */
+	genre?: string;
 	titre: string;
 	porteur: string;
 	/** Who exported it: the signed-in account's name. */
@@ -310,7 +312,7 @@ export async function dossier(db: Database, projet: Projet, options: { parties?:
 }
 
 /** Every string of the dossier as a document wants it (line breaks, no control characters). */
-function normaliser(d: Dossier): Dossier {
+export function normaliser(d: Dossier): Dossier {
 	const t = texteDuDossier;
 	const bloc = (b: Bloc): Bloc => {
 		switch (b.type) {

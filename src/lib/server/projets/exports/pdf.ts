@@ -22,7 +22,7 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
 		bufferPages: true,
 		lang: 'fr-FR',
 		displayTitle: true,
-		info: { Title: d.titre, Author: d.auteur, Subject: `Dossier projet — ${d.porteur}`, Creator: 'Terrinclus' }
+		info: { Title: d.titre, Author: d.auteur, Subject: `${d.genre ?? 'Dossier projet'} — ${d.porteur}`, Creator: 'Terrinclus' }
 	});
 	const morceaux: Buffer[] = [];
 	doc.on('data', (m: Buffer) => morceaux.push(m));
@@ -76,7 +76,7 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
 
 	// Title page.
 	y = MARGE + 150;
-	texte('Dossier projet', { taille: 12, couleur: COULEURS.note, alignement: 'centre' });
+	texte(d.genre ?? 'Dossier projet', { taille: 12, couleur: COULEURS.note, alignement: 'centre' });
 	y += 8;
 	texte(d.titre, { police: 'gras', taille: 24, couleur: COULEURS.titre, alignement: 'centre' });
 	y += 16;
