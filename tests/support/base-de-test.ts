@@ -33,17 +33,18 @@ export async function creerBasePostgres(url: string, prefixe = 'terrinclus_test'
 	};
 }
 
-export async function baseDeTest(): Promise<BaseDeTest> {
+/** `journal`: told every SQL query run (tests that count queries). */
+export async function baseDeTest(options: { journal?: (requete: string) => void } = {}): Promise<BaseDeTest> {
 	const serveur = process.env.DATABASE_URL?.trim();
 	if (!serveur) {
 		// From the migrated dump of the global setup (modele-base.ts), when there is one.
 		const modele = inject('modeleBase');
-		const connexion = await openDatabase({ directory: 'memory://', loadDataDir: modele ? new Blob([readFileSync(modele)]) : undefined });
+		const connexion = await openDatabase({ directory: 'memory://', loadDataDir: modele ? new Blob([readFileSync(modele)]) : undefined, journal: options.journal });
 		await applyMigrations(connexion);
 		return { ...connexion, detruire: () => connexion.close() };
 	}
 	const base = await creerBasePostgres(serveur);
-	const connexion = await openDatabase({ url: base.url });
+	const connexion = await openDatabase({ url: base.url, journal: options.journal });
 	await applyMigrations(connexion);
 	return {
 		...connexion,

@@ -34,6 +34,8 @@ export interface OpenOptions {
 	directory?: string;
 	/** A PGlite data directory dump to start from (tests). */
 	loadDataDir?: Blob;
+	/** Told every SQL query run (tests count them). */
+	journal?: (requete: string) => void;
 }
 
 /** Opens the database named by the environment: DATABASE_URL, or PGlite under DATA_DIR. */
@@ -42,8 +44,10 @@ export function openFromEnvironment(): Promise<Connection> {
 	return url ? openDatabase({ url }) : openDatabase({ directory: pgliteDirectory() });
 }
 
+const journalDe = (journal: OpenOptions['journal']) => (journal ? { logQuery: (requete: string) => journal(requete) } : undefined);
+
 export async function openDatabase(options: OpenOptions): Promise<Connection> {
-	return options.url ? openPostgres(options.url) : openPglite(options);
+	return options.url ? openPostgres(options.url, options.journal) : openPglite(options);
 }
 
 async function openPglite(options: OpenOptions): Promise<Connection> {
@@ -81,7 +85,7 @@ async function openPglite(options: OpenOptions): Promise<Connection> {
 	}
 	const pglite = client;
 	return {
-		db: drizzle({ client: pglite, schema }) as unknown as Database,
+		db: drizzle({ client: pglite, schema, logger: journalDe(options.journal) }) as unknown as Database,
 		kind: 'pglite',
 		where,
 		close: async () => {
@@ -133,7 +137,7 @@ function isAlive(pid: number): boolean {
 	}
 }
 
-async function openPostgres(url: string): Promise<Connection> {
+async function openPostgres(url: string, journal?: OpenOptions['journal']): Promise<Connection> {
 	const where = describeUrl(url);
 	const [{ default: pg }, { drizzle }] = await Promise.all([
 		import('pg'),
@@ -156,7 +160,7 @@ async function openPostgres(url: string): Promise<Connection> {
 		);
 	}
 	return {
-		db: drizzle({ client: pool, schema }) as unknown as Database,
+		db: drizzle({ client: pool, schema, logger: journalDe(journal) }) as unknown as Database,
 		kind: 'postgres',
 		where,
 		close: () => pool.end()
