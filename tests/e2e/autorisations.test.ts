@@ -36,6 +36,8 @@ let organisationA = '';
 let projetA = '';
 /** A reporting period of A's project. */
 let periodeA = '';
+/** An evaluation of A's project. */
+let evaluationA = '';
 
 /** Route id → the addresses to try and what each role gets. */
 const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string }[]> = {
@@ -104,6 +106,11 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 		{ cas: 'rapport de suivi PDF du projet de A', url: () => `${periodeA}/rapport/pdf`, attendu: PROJET_A },
 		{ cas: 'rapport de suivi d’une période inconnue', url: () => `${projetA}/suivi/999999/rapport/pdf`, attendu: tous(404, { visiteur: 303 }) },
 		{ cas: 'rapport de suivi dans un format inconnu', url: () => `${periodeA}/rapport/odt`, attendu: tous(404, { visiteur: 303 }) }
+	],
+	'/projets/[id]/evaluations': [{ cas: 'évaluations du projet de A', url: () => `${projetA}/evaluations`, attendu: PROJET_A }],
+	'/projets/[id]/evaluations/[evaluation]': [
+		{ cas: 'évaluation du projet de A', url: () => evaluationA, attendu: PROJET_A },
+		{ cas: 'évaluation inconnue du projet de A', url: () => `${projetA}/evaluations/999999`, attendu: tous(404, { visiteur: 303 }) }
 	],
 	'/projets/[id]/suivi/budget': [{ cas: 'exécution du budget du projet de A', url: () => `${projetA}/suivi/budget`, attendu: PROJET_A }],
 	'/projets/[id]/suivi/activites': [{ cas: 'suivi des activités du projet de A', url: () => `${projetA}/suivi/activites`, attendu: PROJET_A }],
@@ -193,6 +200,9 @@ beforeAll(async () => {
 	}
 	expect((await poster('proprietaireA', `${projetA}/suivi?/ajouter`, { debut: '2027-02-01', fin: '2027-02-28' })).status).toBe(303);
 	periodeA = (await (await fetch(new URL(`${projetA}/suivi`, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text()).match(/href="(\/projets\/\d+\/suivi\/\d+)"/)![1]!;
+	const evaluation = await poster('proprietaireA', `${projetA}/evaluations?/creer`, { type: 'mi-parcours', titre: 'Mi-parcours' });
+	expect(evaluation.status).toBe(303);
+	evaluationA = new URL(evaluation.headers.get('location')!, baseURL()).pathname;
 });
 
 describe('authorization matrix', () => {
@@ -264,6 +274,11 @@ describe('what is private to organisation A', () => {
 			['/suivi/activites?/suivre', { activite: 'x', version: '0', statut: 'prevue' }],
 			['/suivi/activites?/jalon', { jalon: 'x', atteintLe: '2026-01-01' }],
 			['/suivi/budget?/depenser', { ligne: 'x' }],
+			['/evaluations?/creer', { type: 'finale', titre: 'Prise' }],
+			[`${evaluationA.slice(projetA.length)}?/constat`, { question: 'question01', constat: 'Pris' }],
+			[`${evaluationA.slice(projetA.length)}?/impact`, { cote: 'ici', description: 'Pris', prevu: 'oui', positif: 'oui' }],
+			[`${evaluationA.slice(projetA.length)}?/retirer`, { impact: '1' }],
+			[`${evaluationA.slice(projetA.length)}?/recommander`, { recommandation: 'Prise', statut: 'a-decider' }],
 			[`${periodeA.slice(projetA.length)}?/deciderRapport`, { compteRendu: '1', version: '1', cote: 'ici', decision: 'valider' }],
 			['?/publier', { public: 'oui' }]
 		];
@@ -296,6 +311,18 @@ describe('what is private to organisation A', () => {
 		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'oui' })).status).toBe(303);
 		expect((await poster('proprietaireA', `${projetA}${periode}?/verrouiller`, { verrouiller: 'non' })).status).toBe(303);
 		expect((await poster('membreA', `${projetA}${periode}?/rediger`, { cote: 'ici', version: '0', realise: 'Lu' })).status).toBe(403);
+		// Evaluations: contributors and pilots carry them out, readers read.
+		const evaluation = evaluationA.slice(projetA.length);
+		for (const [action, corps] of [
+			['?/impact', { cote: 'ici', description: 'Lu', prevu: 'oui', positif: 'oui' }],
+			['?/recommander', { recommandation: 'Lue', statut: 'a-decider' }],
+			['?/constat', { question: 'question01', constat: 'Lu' }],
+			['?/retirer', { impact: '999999' }]
+		] as const)
+			expect((await poster('membreA', `${projetA}${evaluation}${action}`, corps)).status, action).toBe(403);
+		expect((await poster('membreA', `${projetA}/evaluations?/creer`, { type: 'finale', titre: 'Lue' })).status).toBe(403);
+		expect((await poster('gestionnaireA', `${projetA}${evaluation}?/impact`, { cote: 'ici', description: 'Des agents formés', prevu: 'oui', positif: 'oui' })).status).toBe(303);
+		expect((await poster('gestionnaireA', `${projetA}${evaluation}?/retirer`, { impact: '999999' })).status).toBe(404);
 		// Activities: contributors and pilots follow them, readers read.
 		for (const [action, corps] of [['activites?/suivre', { activite: 'x', version: '0', statut: 'prevue' }], ['activites?/jalon', { jalon: 'x', atteintLe: '2026-01-01' }], ['budget?/depenser', { ligne: 'x' }]] as const) {
 			expect((await poster('membreA', `${projetA}/suivi/${action}`, corps)).status, action).toBe(403);

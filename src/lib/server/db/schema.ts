@@ -8,3 +8,4 @@ export * from './schema/comptes.ts';
 export * from './schema/organisations.ts';
 export * from './schema/projets.ts';
 export * from './schema/suivi.ts';
+export * from './schema/evaluation.ts';

@@ -8,6 +8,7 @@ import { activiteRecente, equipeDuProjet, organisationsPartenaires, sectionsDuPr
 import { listes, listesDe } from '#lib/server/projets/references.ts';
 import { periodesDuProjet } from '#lib/server/suivi/periodes/base.ts';
 import { etatDesValeurs } from '#lib/server/suivi/valeurs/base.ts';
+import { recommandationsOuvertes } from '#lib/server/evaluation/base.ts';
 import { avertissements } from '#lib/projets/analyses.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,14 +20,15 @@ export const load: PageServerLoad = async (event) => {
 	// Outside the team, a public project shows its identity only.
 	if (!role) return { ...base, equipe: null };
 	const ressource = { type: 'projet', role, public: projet.public } as const;
-	const [equipe, activite, prises, courante, q, periodes, valeurs] = await Promise.all([
+	const [equipe, activite, prises, courante, q, periodes, valeurs, recommandations] = await Promise.all([
 		equipeDuProjet(db(), projet.id),
 		activiteRecente(db(), projet.id),
 		historique(db(), projet.id),
 		enCours(db(), projet.id),
 		questionnaire(db()),
 		periodesDuProjet(db(), projet.id),
-		etatDesValeurs(db(), projet.id)
+		etatDesValeurs(db(), projet.id),
+		recommandationsOuvertes(db(), projet.id)
 	]);
 	const titres = new Map(SECTIONS.map((s) => [s.slug, s.titre]));
 	const parDefaut = partiesParDefaut(contenus);
@@ -50,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 		activite: activite.map((a) => ({ ...a, section: titres.get(a.section) ?? a.section })),
 		autoEvaluation: prises[0] ? { le: prises[0].termineeLe, ...scores(q, prises[0].reponses) } : null,
 		// Where monitoring stands: its periods so far.
-		suivi: { periodes: periodes.length, premiere: periodes[0]?.libelle ?? null, derniere: periodes.at(-1)?.libelle ?? null, valeurs },
+		suivi: { periodes: periodes.length, premiere: periodes[0]?.libelle ?? null, derniere: periodes.at(-1)?.libelle ?? null, valeurs, recommandations },
 		autoEvaluationEnCours: courante ? { modifieLe: courante.modifieLe, ...avancement(q, courante.reponses) } : null,
 		// The dossier's parts, the filled ones checked.
 		dossier: {
