@@ -276,3 +276,10 @@ export function groupesDeFuseaux(maintenant = new Date()): GroupeFuseaux[] {
 export function jourDans(fuseau?: string | null, maintenant = new Date()): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: fuseauOuDefaut(fuseau), year: 'numeric', month: '2-digit', day: '2-digit' }).format(maintenant);
 }
+
+/** Whether a text is a real day written YYYY-MM-DD (not 2027-02-30, nor 2027-13-01). */
+export function estJour(s: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+	const t = Date.parse(`${s}T00:00:00Z`);
+	return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}

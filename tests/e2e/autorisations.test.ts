@@ -275,6 +275,8 @@ describe('what is private to organisation A', () => {
 			['/suivi/activites?/jalon', { jalon: 'x', atteintLe: '2026-01-01' }],
 			['/suivi/budget?/depenser', { ligne: 'x' }],
 			['/evaluations?/creer', { type: 'finale', titre: 'Prise' }],
+			['/evaluations?/recit', { domaine: 'Pris', recit: 'Pris', narrateur: 'Pris', cote: 'ici', consentement: 'oui' }],
+			['/evaluations?/selectionner', { recitId: '1', selectionne: 'oui', raison: 'Pris' }],
 			[`${evaluationA.slice(projetA.length)}?/constat`, { question: 'question01', constat: 'Pris' }],
 			[`${evaluationA.slice(projetA.length)}?/impact`, { cote: 'ici', description: 'Pris', prevu: 'oui', positif: 'oui' }],
 			[`${evaluationA.slice(projetA.length)}?/retirer`, { impact: '1' }],
@@ -321,6 +323,9 @@ describe('what is private to organisation A', () => {
 		] as const)
 			expect((await poster('membreA', `${projetA}${evaluation}${action}`, corps)).status, action).toBe(403);
 		expect((await poster('membreA', `${projetA}/evaluations?/creer`, { type: 'finale', titre: 'Lue' })).status).toBe(403);
+		expect((await poster('membreA', `${projetA}/evaluations?/recit`, { domaine: 'Lu', recit: 'Lu', narrateur: 'Lu', cote: 'ici', consentement: 'oui' })).status).toBe(403);
+		expect((await poster('membreA', `${projetA}/evaluations?/selectionner`, { recitId: '1', selectionne: 'oui', raison: 'Lu' })).status).toBe(403);
+		expect((await poster('gestionnaireA', `${projetA}/evaluations?/selectionner`, { recitId: '999999', selectionne: 'oui', raison: 'Absent' })).status).toBe(404);
 		expect((await poster('gestionnaireA', `${projetA}${evaluation}?/impact`, { cote: 'ici', description: 'Des agents formés', prevu: 'oui', positif: 'oui' })).status).toBe(303);
 		expect((await poster('gestionnaireA', `${projetA}${evaluation}?/retirer`, { impact: '999999' })).status).toBe(404);
 		// Activities: contributors and pilots follow them, readers read.

@@ -105,4 +105,28 @@ describe('an evaluation', () => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 		await page.setViewportSize({ width: 1280, height: 800 });
 	});
+
+	it('collects stories of change only with consent, and keeps the team’s selection with its reason', async () => {
+		await page.goto(`${projet}/evaluations`);
+		await page.getByLabel('Domaine de changement').fill('Pratiques professionnelles');
+		await page.getByLabel('Récit', { exact: true }).fill('Avant, je recevais les familles seule. Maintenant nous nous asseyons en cercle, comme à Ziguinchor.');
+		await page.getByLabel('Raconté par').fill('Une travailleuse sociale de Mende');
+		await page.getByLabel('Côté').selectOption('ici');
+		await soumettre(page, 'Enregistrer le récit');
+		expect(await texte(page.getByRole('alert'))).toContain('Un récit ne s’enregistre qu’avec le consentement');
+		expect(await texte(page.locator('main'))).toContain('Aucun récit recueilli pour l’instant.');
+		expect(await page.getByLabel('Récit', { exact: true }).inputValue()).toContain('en cercle');
+		await page.getByLabel('La personne a consenti à ce que son récit soit utilisé').check();
+		await Promise.all([page.waitForURL('**?recit#recits'), soumettre(page, 'Enregistrer le récit')]);
+		const recit = () => page.getByRole('article', { name: /Raconté par Une travailleuse sociale de Mende/ });
+		await recit().getByLabel('Retenu parmi les changements les plus significatifs').check();
+		await recit().getByRole('button', { name: /^Enregistrer la sélection/ }).click();
+		await page.waitForLoadState();
+		expect(await texte(recit().getByRole('alert'))).toContain('Dites pourquoi l’équipe retient ce récit');
+		await recit().getByLabel('Pourquoi le retenir').fill('Le changement vient de la coopération et touche le service entier.');
+		await Promise.all([page.waitForURL('**?selection#recit-*'), recit().getByRole('button', { name: /^Enregistrer la sélection/ }).click()]);
+		expect(await texte(recit())).toContain('retenu par l’équipe');
+		expect(await texte(recit())).toContain('Pourquoi il est retenu : Le changement vient de la coopération et touche le service entier.');
+		await verifierAccessibilite(page);
+	});
 });

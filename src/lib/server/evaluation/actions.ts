@@ -7,14 +7,14 @@ import { projetPour } from '../projets/actions.ts';
 import { etatSection } from '../projets/projets.ts';
 import { champs, erreursDe } from '../validation/formulaire.ts';
 import { identifiant } from '../validation/identifiant.ts';
-import { ajouterImpact, ajouterRecommandation, creerEvaluation, enregistrerConstat, evaluationDuProjet, modifierRecommandation, retirerImpact } from './base.ts';
-import { schemaConstat, schemaEvaluation, schemaImpact, schemaRecommandation } from './regles.ts';
+import { ajouterImpact, ajouterRecit, ajouterRecommandation, creerEvaluation, enregistrerConstat, evaluationDuProjet, modifierRecommandation, retirerImpact, selectionnerRecit } from './base.ts';
+import { schemaConstat, schemaEvaluation, schemaImpact, schemaRecit, schemaRecommandation, schemaSelection } from './regles.ts';
 
 export async function creer(event: RequestEvent) {
 	const { projet, acteur } = await projetPour(event, 'evaluer');
 	const saisie = champs(await event.request.formData());
 	const v = schemaEvaluation.safeParse(saisie);
-	if (!v.success) return fail(400, { erreurs: erreursDe(v.error.issues), valeurs: saisie });
+	if (!v.success) return fail(400, { cle: 'evaluation', erreurs: erreursDe(v.error.issues), valeurs: saisie });
 	const id = await creerEvaluation(db(), { projetId: projet.id, ...v.data, auteurId: acteur.id });
 	redirect(303, `/projets/${projet.id}/evaluations/${id}?creee`);
 }
@@ -76,4 +76,25 @@ export async function recommander(event: RequestEvent) {
 		if (!(await modifierRecommandation(db(), e.id, existante, v.data, acteur.id))) return fail(404, { cle, erreurs: { formulaire: 'Cette recommandation n’existe pas, ou plus.' }, valeurs: saisie });
 	} else await ajouterRecommandation(db(), { evaluationId: e.id, ...v.data, auteurId: acteur.id });
 	redirect(303, `${ici(projet.id, e.id)}?recommandation#recommandations`);
+}
+
+export async function recit(event: RequestEvent) {
+	const { projet, acteur } = await projetPour(event, 'evaluer');
+	const saisie = champs(await event.request.formData());
+	const v = schemaRecit.safeParse(saisie);
+	if (!v.success) return fail(400, { cle: 'recit', erreurs: erreursDe(v.error.issues), valeurs: saisie });
+	const { consentement: _, ...r } = v.data;
+	await ajouterRecit(db(), { projetId: projet.id, ...r, auteurId: acteur.id });
+	redirect(303, `/projets/${projet.id}/evaluations?recit#recits`);
+}
+
+export async function selectionner(event: RequestEvent) {
+	const { projet } = await projetPour(event, 'evaluer');
+	const saisie = champs(await event.request.formData());
+	const id = identifiant(saisie.recitId);
+	const cle = `recit.${id ?? ''}`;
+	const v = schemaSelection.safeParse(saisie);
+	if (!v.success) return fail(400, { cle, erreurs: erreursDe(v.error.issues), valeurs: saisie });
+	if (!id || !(await selectionnerRecit(db(), projet.id, id, v.data))) return fail(404, { cle, erreurs: { formulaire: 'Ce récit n’existe pas, ou plus.' }, valeurs: saisie });
+	redirect(303, `/projets/${projet.id}/evaluations?selection#recit-${id}`);
 }

@@ -4,8 +4,8 @@ import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-t
 import { nouvelleOrganisation } from '../../../../tests/support/organisations.ts';
 import { utilisateurs } from '../db/schema.ts';
 import { creerProjet } from '../projets/projets.ts';
-import { ajouterImpact, ajouterRecommandation, creerEvaluation, enregistrerConstat, evaluationDuProjet, modifierRecommandation, recommandationsOuvertes, retirerImpact } from './base.ts';
-import { schemaConstat, schemaImpact, schemaRecommandation } from './regles.ts';
+import { ajouterImpact, ajouterRecit, ajouterRecommandation, creerEvaluation, enregistrerConstat, evaluationDuProjet, modifierRecommandation, recitsDuProjet, recommandationsOuvertes, retirerImpact, selectionnerRecit } from './base.ts';
+import { schemaConstat, schemaImpact, schemaRecit, schemaRecommandation, schemaSelection } from './regles.ts';
 
 let base: BaseDeTest;
 let projet: number;
@@ -45,5 +45,17 @@ describe('an evaluation', () => {
 		expect(msg(schemaImpact.safeParse({ cote: 'ailleurs', description: 'x', prevu: 'oui', positif: 'oui' }))).toContain('Dites de quel côté');
 		expect(msg(schemaRecommandation.safeParse({ recommandation: 'x', decision: '', responsable: '', echeance: '2027-02-30', statut: 'a-decider' }))).toContain('Indiquez une date valide');
 		expect(schemaConstat.parse({ question: 'question01', constat: 'x', preuves: '', jugement: '', avecQui: '', personnesConcernees: 'oui' })).toMatchObject({ jugement: null, personnesConcernees: true });
+	});
+
+	it('keeps stories of change only with consent, and a selection only with its reason', async () => {
+		const recit = { domaine: 'Autonomie', recit: 'Je prends le bus seule pour aller au chantier.', narrateur: 'Une jeune de Boucotte', cote: 'la-bas' };
+		expect(schemaRecit.safeParse(recit).error?.issues.map((i) => i.message)).toEqual(['Un récit ne s’enregistre qu’avec le consentement de la personne qui l’a raconté.']);
+		expect(schemaRecit.parse({ ...recit, consentement: 'oui' })).toMatchObject({ consentement: true });
+		expect(schemaSelection.safeParse({ selectionne: 'oui', raison: ' ' }).error?.issues.map((i) => i.message)).toEqual(['Dites pourquoi l’équipe retient ce récit : c’est le cœur de la méthode.']);
+		await ajouterRecit(base.db, { projetId: projet, domaine: 'Autonomie', recit: recit.recit, narrateur: recit.narrateur, cote: 'la-bas', auteurId: 'camille' });
+		const [r] = await recitsDuProjet(base.db, projet);
+		expect(await selectionnerRecit(base.db, autre, r!.id, { selectionne: true, raison: 'x' })).toBe(false);
+		expect(await selectionnerRecit(base.db, projet, r!.id, { selectionne: true, raison: 'Le premier déplacement seule' })).toBe(true);
+		expect((await recitsDuProjet(base.db, projet))[0]).toMatchObject({ selectionne: true, raison: 'Le premier déplacement seule', consentement: true });
 	});
 });

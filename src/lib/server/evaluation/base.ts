@@ -2,7 +2,7 @@
 // recommendation of another project is not found.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
-import { evaluations, evaluationsConstats, evaluationsImpacts, evaluationsRecommandations, type Jugement, type StatutRecommandation, type TypeEvaluation } from '../db/schema.ts';
+import { evaluations, evaluationsConstats, evaluationsImpacts, evaluationsRecits, evaluationsRecommandations, type Jugement, type StatutRecommandation, type TypeEvaluation } from '../db/schema.ts';
 
 export function evaluationsDuProjet(db: Database, projetId: number) {
 	return db.select({ id: evaluations.id, type: evaluations.type, titre: evaluations.titre, creeLe: evaluations.creeLe }).from(evaluations).where(eq(evaluations.projetId, projetId)).orderBy(asc(evaluations.creeLe), asc(evaluations.id));
@@ -61,4 +61,18 @@ export async function recommandationsOuvertes(db: Database, projetId: number) {
 	if (!ids.length) return 0;
 	const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(evaluationsRecommandations).where(and(inArray(evaluationsRecommandations.evaluationId, ids), inArray(evaluationsRecommandations.statut, ['a-decider', 'decidee', 'en-cours'])));
 	return r!.n;
+}
+
+export function recitsDuProjet(db: Database, projetId: number) {
+	return db.select().from(evaluationsRecits).where(eq(evaluationsRecits.projetId, projetId)).orderBy(asc(evaluationsRecits.domaine), asc(evaluationsRecits.id));
+}
+
+export async function ajouterRecit(db: Database, p: { projetId: number; domaine: string; recit: string; narrateur: string; cote: 'ici' | 'la-bas'; auteurId: string }) {
+	const { auteurId, ...v } = p;
+	await db.insert(evaluationsRecits).values({ ...v, consentement: true, creePar: auteurId });
+}
+
+/** The team's selection of a story of this project, and its reason; false when it is not one. */
+export async function selectionnerRecit(db: Database, projetId: number, id: number, v: { selectionne: boolean; raison: string }) {
+	return (await db.update(evaluationsRecits).set({ ...v, modifieLe: sql`now()` }).where(and(eq(evaluationsRecits.projetId, projetId), eq(evaluationsRecits.id, id))).returning({ id: evaluationsRecits.id })).length > 0;
 }

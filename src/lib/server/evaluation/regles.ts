@@ -1,5 +1,6 @@
 // The evaluation's forms, without the database: French messages, nothing stored when refused.
 import { z } from 'zod';
+import { estJour } from '#lib/dates.ts';
 import { JUGEMENTS, STATUTS_RECOMMANDATION, TYPES_EVALUATION } from '../db/schema.ts';
 
 export const LIBELLES_TYPE = { 'mi-parcours': 'Évaluation à mi-parcours', finale: 'Évaluation finale', autre: 'Autre évaluation' } as const;
@@ -24,7 +25,7 @@ const texte = (max: number, requis?: string) => {
 const jour = z
 	.string()
 	.trim()
-	.refine((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), 'Indiquez une date valide (jj/mm/aaaa).')
+	.refine((s) => s === '' || estJour(s), 'Indiquez une date valide (jj/mm/aaaa).')
 	.transform((s) => s || null);
 
 export const schemaEvaluation = z.object({
@@ -58,3 +59,23 @@ export const schemaRecommandation = z.object({
 	echeance: jour,
 	statut: z.enum(STATUTS_RECOMMANDATION, { error: 'Choisissez un état dans la liste.' })
 });
+
+export const schemaRecit = z.object({
+	domaine: texte(120, 'Dites dans quel domaine le changement a eu lieu, par exemple « autonomie » ou « lien avec les institutions ».'),
+	recit: texte(5000, 'Écrivez le récit, avec les mots de la personne.'),
+	narrateur: texte(200, 'Dites qui l’a raconté, comme la personne accepte d’être nommée.'),
+	cote: z.enum(['ici', 'la-bas'], { error: 'Dites de quel côté le récit a été recueilli.' }),
+	consentement: z
+		.string()
+		.optional()
+		.refine((v) => v === 'oui', 'Un récit ne s’enregistre qu’avec le consentement de la personne qui l’a raconté.')
+		.transform(() => true)
+});
+
+export const schemaSelection = z.object({
+	selectionne: z
+		.string()
+		.optional()
+		.transform((v) => v === 'oui'),
+	raison: texte(1000)
+}).refine((v) => !v.selectionne || v.raison.length > 0, { message: 'Dites pourquoi l’équipe retient ce récit : c’est le cœur de la méthode.', path: ['raison'] });

@@ -216,10 +216,16 @@ export async function restaurer(event: RequestEvent) {
 	const s = sectionPour(r.section);
 	// A version from before the linked logical framework comes back in today's shape.
 	const actuelles = Object.fromEntries(Object.entries(await sectionsDuProjet(db(), projet.id)).map(([slug, e]) => [slug, e.donnees]));
-	const { sections } = mettreANiveau({ ...actuelles, [s.slug]: r.donnees as Donnees });
-	const donnees = sansLiensPerdus(s, sections[s.slug]!, listesDuProjet({ ...actuelles, [s.slug]: sections[s.slug]! }));
+	const { sections, modifiees } = mettreANiveau({ ...actuelles, [s.slug]: r.donnees as Donnees });
+	const donnees = sansLiensPerdus(s, sections[s.slug]!, listesDuProjet(sections));
 	const r2 = await enregistrerSection(db(), { projetId: projet.id, section: s, donnees, versionLue, auteurId: acteur.id, restaure: r.version });
 	if (!r2.ok) return fail(409, { erreur: `La section « ${s.titre} » a été modifiée entre-temps par ${r2.actuel.modifiePar ?? 'un autre membre'} : relisez l’historique avant de restaurer.` });
+	// Activities named in the restored text and no longer in the list come back to it, so that no name is lost.
+	if (s.slug !== 'calendrier' && modifiees.includes('calendrier')) {
+		const calendrier = sectionDe('calendrier')!;
+		const actuel = await etatSection(db(), projet.id, 'calendrier');
+		await enregistrerSection(db(), { projetId: projet.id, section: calendrier, donnees: sections.calendrier!, versionLue: actuel.version, auteurId: acteur.id });
+	}
 	redirect(303, `/projets/${projet.id}/${s.slug}?restaure=${r.version}#message-section`);
 }
 

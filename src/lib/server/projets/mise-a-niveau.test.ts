@@ -74,6 +74,19 @@ describe('the upgrade to the linked logical framework', () => {
 		]);
 	});
 
+	it('keeps numbers that look like bullets or thousands as typed, and never turns a link into a name', () => {
+		const r = mettreANiveau({
+			'cadre-logique': { objectifsSpecifiques: '2.000 jeunes accompagnés\n1. Former les agents', indicateurs: [{ indicateur: 'Jeunes', cible: '1.200', reference: '' }] },
+			// Already linked, to an activity since removed: not a name to make an activity of.
+			implication: { activites: [{ id: 'participation1', activite: 'activite99', niveau: 'associes' }] },
+			calendrier: { activites: [{ id: 'activite01', activite: 'Chantier' }] }
+		}).sections;
+		expect(lignes(r['cadre-logique'], 'objectifsSpecifiques').map((o) => o.objectif)).toEqual(['2.000 jeunes accompagnés', 'Former les agents']);
+		expect(lignes(r['cadre-logique'], 'indicateurs')[0]).toMatchObject({ type: '', cible: '1.200' });
+		expect(lignes(r.calendrier, 'activites').map((a) => a.activite)).toEqual(['Chantier']);
+		expect(lignes(r.implication, 'activites')[0]!.activite).toBe('activite99');
+	});
+
 	it('changes nothing the second time, and derives the same ids from the same rows', () => {
 		expect(modifiees.sort()).toEqual(['budget', 'cadre-logique', 'calendrier', 'implication', 'transversalite']);
 		expect(mettreANiveau(s).modifiees).toEqual([]);

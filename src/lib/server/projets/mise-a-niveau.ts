@@ -23,7 +23,8 @@ const normal = (s: string) =>
 		.toLowerCase()
 		.replace(/\s+/g, ' ')
 		.trim();
-const puce = /^\s*(?:[-–—•*]|\d+[.)])\s*/;
+// « 1. », « 2) » only with a space after: « 2.000 jeunes » is not a numbered line.
+const puce = /^\s*(?:[-–—•*]\s*|\d+[.)]\s+)/;
 const estTexte = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const stable = (v: unknown): string =>
 	Array.isArray(v) ? `[${v.map(stable).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${k}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
@@ -32,6 +33,8 @@ const stable = (v: unknown): string =>
 const nombreSeul = (v: unknown) => {
 	if (typeof v === 'number') return v;
 	if (typeof v !== 'string') return undefined;
+	// « 1.200 » may be twelve hundred or one point two: left as typed.
+	if (/^\s*\d{1,3}(\.\d{3})+\s*%?\s*$/.test(v)) return undefined;
 	const n = lireNombre(v.replace(/\s*%$/, ''));
 	return Number.isNaN(n) ? undefined : n;
 };
@@ -50,7 +53,8 @@ export function mettreANiveau(avant: Sections, id: Identifiants = idDerive): { s
 		cadre.objectifsSpecifiques = textes.map((objectif) => ({ objectif, verification: '', hypotheses: '' }));
 	}
 
-	// Every row gets its id.
+	// Every row gets its id. A row without one was written before the link: its activity is a name.
+	const anciennes = new Set<Ligne>();
 	for (const section of SECTIONS) {
 		const d = s[section.slug];
 		if (!d) continue;
@@ -61,7 +65,9 @@ export function mettreANiveau(avant: Sections, id: Identifiants = idDerive): { s
 				let v = typeof l.id === 'string' && ID_LIGNE.test(l.id) && !vus.has(l.id) ? l.id : id(graine(section.slug, c.nom, i, l));
 				while (vus.has(v)) v = id(`${v}|${i}`);
 				vus.add(v);
-				return { ...l, id: v };
+				const r = { ...l, id: v };
+				if (!('id' in l)) anciennes.add(r);
+				return r;
 			});
 		}
 	}
@@ -95,7 +101,7 @@ export function mettreANiveau(avant: Sections, id: Identifiants = idDerive): { s
 			for (const nom of texte.split(/\r?\n|;/).map((x) => x.replace(puce, '').trim()).filter(Boolean)) activite(nom, r.id as string, `resultat|${r.id}`);
 	}
 	const parTexte = (slug: string, tableau: string) => {
-		for (const l of lignes(s[slug], tableau)) if (estTexte(l.activite) && !ids.has(l.activite)) l.activite = activite(l.activite, '', `${slug}|${tableau}`);
+		for (const l of lignes(s[slug], tableau)) if (anciennes.has(l) && estTexte(l.activite) && !ids.has(l.activite)) l.activite = activite(l.activite, '', `${slug}|${tableau}`);
 	};
 	parTexte('implication', 'activites');
 	parTexte('transversalite', 'services');

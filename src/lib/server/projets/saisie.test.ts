@@ -89,6 +89,8 @@ describe('reading a section', () => {
 		const sans = sansLiensPerdus(section('calendrier')!, r.donnees, listesDuProjet({ calendrier: { activites: [{ id: 'autre0001', activite: 'Autre' }] } }));
 		expect(lignes(sans, 'jalons')[0]!.activite).toBe('');
 		expect(lignes(sansLiensPerdus(section('calendrier')!, r.donnees, listesDuProjet({ calendrier: r.donnees })), 'jalons')[0]!.activite).toBe('chantier01');
+		// A table missing from an old version is no reason to fail.
+		expect(sansLiensPerdus(section('calendrier')!, { activites: [] }, listesDuProjet({}))).toEqual({ activites: [], jalons: [] });
 		const mauvais = lireSection(section('calendrier')!, form({ 'jalons.0.jalon': 'Comité', 'jalons.0.activite': '../../etc' }), valides);
 		expect(mauvais.ok || mauvais.erreurs['jalons.0.activite']).toBe('Choisissez une valeur de la liste.');
 	});

@@ -212,7 +212,7 @@ export function sansLiensPerdus(s: Section, d: Donnees, l: ListesProjet): Donnee
 	const r: Donnees = { ...d };
 	for (const c of s.champs) {
 		if (c.type === 'tableau' && c.colonnes.some((col) => 'referentiel' in col && estReferentielProjet(col.referentiel)))
-			r[c.nom] = (d[c.nom] as Ligne[]).map((ligne) => Object.fromEntries(Object.entries(ligne).map(([k, v]) => {
+			r[c.nom] = (Array.isArray(d[c.nom]) ? (d[c.nom] as Ligne[]) : []).map((ligne) => Object.fromEntries(Object.entries(ligne).map(([k, v]) => {
 				const col = c.colonnes.find((x) => x.nom === k);
 				return [k, col && 'referentiel' in col && !existe(col.referentiel, v) ? '' : v];
 			})));

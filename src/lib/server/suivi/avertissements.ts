@@ -24,7 +24,7 @@ export function avertissementsDuSuivi(e: EtatDuSuivi): string[] {
 		if (vides.length) a.push(`${vides.length === 1 ? 'Une période close attend' : 'Des périodes closes attendent'} encore des valeurs : ${liste(vides)}.`);
 	}
 	// Far from the target: past half of the periods, less than a quarter of the way.
-	if (e.periodes.length && closes.length / e.periodes.length >= 0.5) {
+	if (e.periodes.length && closes.length / e.periodes.length > 0.5) {
 		const loin = suivis.filter((l) => l.series.some((s) => s.avancement !== null && s.avancement < 0.25)).map((l) => l.libelle);
 		if (loin.length) a.push(`Plus de la moitié des périodes sont passées et ${liste(loin)} ${loin.length > 1 ? 'restent' : 'reste'} loin de ${loin.length > 1 ? 'leur' : 'sa'} cible (moins d’un quart du chemin).`);
 	}

@@ -88,3 +88,28 @@ export const evaluationsRecommandations = pgTable(
 	},
 	(t) => [index('evaluations_recommandations_idx').on(t.evaluationId), check('evaluations_recommandations_statut_ck', sql`${t.statut} in ('a-decider', 'decidee', 'en-cours', 'faite', 'ecartee')`)]
 );
+
+/**
+ * A story of change (« changements les plus significatifs »): told by a participant, who
+ * consented to its use, in a domain of change; the team selects the most significant and says why.
+ */
+export const evaluationsRecits = pgTable(
+	'evaluations_recits',
+	{
+		id: serial('id').primaryKey(),
+		projetId: integer('projet_id')
+			.notNull()
+			.references(() => projets.id, { onDelete: 'cascade' }),
+		domaine: text('domaine').notNull(),
+		recit: text('recit').notNull(),
+		/** Who told it, as they agreed to be named (« une jeune du quartier de Boucotte »). */
+		narrateur: text('narrateur').notNull(),
+		cote: text('cote').notNull(),
+		consentement: boolean('consentement').notNull(),
+		selectionne: boolean('selectionne').notNull().default(false),
+		raison: text('raison').notNull().default(''),
+		creePar: text('cree_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		...horodatage()
+	},
+	(t) => [index('evaluations_recits_idx').on(t.projetId), check('evaluations_recits_cote_ck', sql`${t.cote} in ('ici', 'la-bas')`), check('evaluations_recits_consentement_ck', sql`${t.consentement}`)]
+);

@@ -1,7 +1,7 @@
 // The activities' follow-up page: contributors and pilots say how each activity goes and
 // which milestones were reached.
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { jourDans } from '#lib/dates.ts';
+import { estJour, jourDans } from '#lib/dates.ts';
 import { lignes } from '#lib/projets/sections.ts';
 import { db } from '../../demarrage.ts';
 import { projetPour } from '../../projets/actions.ts';
@@ -36,7 +36,7 @@ export async function jalon(event: RequestEvent) {
 	const cle = `jalon.${j.id}`;
 	const atteint = saisie.atteint === 'non' ? null : (saisie.atteintLe ?? '').trim();
 	if (atteint !== null) {
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(atteint) || !new Date(`${atteint}T00:00:00Z`).toISOString().startsWith(atteint)) return fail(400, { cle, erreurs: { atteintLe: 'Indiquez la date à laquelle le jalon a été atteint (jj/mm/aaaa).' }, valeurs: saisie });
+		if (!estJour(atteint)) return fail(400, { cle, erreurs: { atteintLe: 'Indiquez la date à laquelle le jalon a été atteint (jj/mm/aaaa).' }, valeurs: saisie });
 		if (atteint > jourDans(acteur.fuseau)) return fail(400, { cle, erreurs: { atteintLe: 'Un jalon atteint l’a été aujourd’hui au plus tard.' }, valeurs: saisie });
 	}
 	const commentaire = (saisie.commentaire ?? '').trim();

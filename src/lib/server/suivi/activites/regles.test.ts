@@ -15,6 +15,8 @@ describe('an activity’s follow-up', () => {
 		expect(erreurs({ statut: 'terminee', debutReel: '2027-03-10', finReelle: '2027-03-01' }).finReelle).toBe('La fin ne peut précéder le début.');
 		expect(erreurs({ statut: 'en-cours', debutReel: '2027-05-01' }).debutReel).toContain('ne peut être dans le futur');
 		expect(erreurs({ statut: 'prevue', debutReel: '2027-02-30' }).debutReel).toContain('date valide');
+		// Day 32 or month 13 make Date throw: still a French message.
+		expect(erreurs({ statut: 'prevue', debutReel: '2027-02-32', finReelle: '2027-13-01' })).toMatchObject({ debutReel: expect.stringContaining('date valide'), finReelle: expect.stringContaining('date valide') });
 		expect(erreurs({ statut: 'finie' }).statut).toBe('Choisissez un état dans la liste.');
 	});
 

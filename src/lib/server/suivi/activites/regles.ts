@@ -1,12 +1,12 @@
 // How an activity goes, without the database: the form's rules, lateness, and the timeline of
 // planned against actual dates.
+import { estJour } from '#lib/dates.ts';
 import { lignes, type Donnees } from '#lib/projets/sections.ts';
 import { STATUTS_ACTIVITE, type StatutActivite } from '../../db/schema.ts';
 
 export const LIBELLES_STATUT_ACTIVITE: Record<StatutActivite, string> = { prevue: 'Prévue', 'en-cours': 'En cours', terminee: 'Terminée', 'en-retard': 'En retard', abandonnee: 'Abandonnée' };
 export const OPTIONS_STATUT_ACTIVITE = STATUTS_ACTIVITE.map((valeur) => ({ valeur, libelle: LIBELLES_STATUT_ACTIVITE[valeur] }));
 
-const jourValide = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const CONTROLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export interface Avancement {
@@ -24,7 +24,7 @@ export function lireAvancement(saisie: Record<string, string | undefined>, aujou
 	const date = (nom: 'debutReel' | 'finReelle') => {
 		const s = (saisie[nom] ?? '').trim();
 		if (!s) return null;
-		if (!jourValide(s)) erreurs[nom] = 'Indiquez une date valide (jj/mm/aaaa).';
+		if (!estJour(s)) erreurs[nom] = 'Indiquez une date valide (jj/mm/aaaa).';
 		else if (s > aujourdhui) erreurs[nom] = 'Une date réelle ne peut être dans le futur : gardez la date prévue dans « Activités et calendrier ».';
 		return s;
 	};

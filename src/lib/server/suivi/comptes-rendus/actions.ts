@@ -38,7 +38,7 @@ export async function deciderRapport(event: RequestEvent) {
 	const note = (saisie.note ?? '').trim();
 	if (decision === 'renvoyer' && !note) return fail(400, { cle, erreurs: { note: 'Dites en une phrase pourquoi vous renvoyez ce compte rendu : la personne qui l’a écrit lira cette note.' }, valeurs: saisie });
 	if (note.length > 2000) return fail(400, { cle, erreurs: { note: `2 000 caractères au plus (${note.length} saisis).` }, valeurs: saisie });
-	const r = await deciderCompteRendu(db(), { projetId: projet.id, compteRenduId: id, decision, note, versionLue, auteurId: acteur.id });
+	const r = await deciderCompteRendu(db(), { projetId: projet.id, periodeId: periode.id, compteRenduId: id, decision, note, versionLue, auteurId: acteur.id });
 	if (!r.ok) return fail(r.raison === 'absente' ? 404 : 409, { cle, erreurs: { formulaire: r.raison === 'absente' ? 'Ce compte rendu n’existe pas, ou plus.' : MESSAGES[r.raison] }, valeurs: saisie });
 	redirect(303, `/projets/${projet.id}/suivi/${periode.id}?${r.statut === 'validee' ? 'rapport-valide' : 'rapport-renvoye'}=${cle}#compte-rendu-${cote}`);
 }

@@ -73,10 +73,10 @@ export async function enregistrerCompteRendu(db: Database, p: { projetId: number
 	});
 }
 
-export async function deciderCompteRendu(db: Database, p: { projetId: number; compteRenduId: number; decision: 'valider' | 'renvoyer'; note?: string; versionLue: number; auteurId: string }): Promise<Resultat> {
+export async function deciderCompteRendu(db: Database, p: { projetId: number; periodeId?: number; compteRenduId: number; decision: 'valider' | 'renvoyer'; note?: string; versionLue: number; auteurId: string }): Promise<Resultat> {
 	return db.transaction(async (tx) => {
 		const [c] = await tx.select({ periodeId: suiviComptesRendus.periodeId }).from(suiviComptesRendus).where(and(eq(suiviComptesRendus.projetId, p.projetId), eq(suiviComptesRendus.id, p.compteRenduId)));
-		if (!c) return { ok: false as const, raison: 'absente' as const };
+		if (!c || (p.periodeId !== undefined && c.periodeId !== p.periodeId)) return { ok: false as const, raison: 'absente' as const };
 		const periode = await periodeVerrouillee(tx as unknown as Database, p.projetId, c.periodeId);
 		if (periode?.verrouilleeLe) return { ok: false as const, raison: 'verrouillee' as const };
 		const [actuel] = await tx.select({ id: suiviComptesRendus.id, version: suiviComptesRendus.version, statut: suiviComptesRendus.statut, contenu: suiviComptesRendus.contenu }).from(suiviComptesRendus).where(eq(suiviComptesRendus.id, p.compteRenduId)).for('update');

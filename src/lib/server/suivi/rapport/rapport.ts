@@ -11,8 +11,8 @@ import { duAu } from '../periodes/regles.ts';
 import { avancement, LIBELLES_COTE } from '../valeurs/regles.ts';
 import { avecArticle } from '../../../francais.ts';
 
-const part = (t: number | null) => (t === null ? '—' : `${Math.round(t * 100)} %`);
-const chemin = (a: number | null) => (a === null ? '—' : a >= 1 ? 'cible atteinte' : a < 0 ? 'en recul' : `${Math.round(a * 100)} % du chemin`);
+const part = (t: number | null) => (t === null ? '—' : `${Math.round(t * 100)}\u00a0%`);
+const chemin = (a: number | null) => (a === null ? '—' : a >= 1 ? 'cible atteinte' : a < 0 ? 'en recul' : `${Math.round(a * 100)}\u00a0% du chemin`);
 const LIBELLES_RAPPORT = { brouillon: 'brouillon', soumise: 'soumis, en attente de validation', validee: 'validé', renvoyee: 'renvoyé pour correction' } as const;
 
 /** Undefined when the period is not the project's. */
@@ -39,7 +39,7 @@ export async function rapportDeSuivi(db: Database, projet: Projet, periodeId: nu
 				l.series.map((serie) => {
 					const c = serie.cellules[i]!;
 					const cumul = serie.courbe.slice(0, i + 1).filter((v) => v !== null).at(-1) ?? null;
-					const unite = l.unite === '%' ? ' %' : l.unite ? ` ${l.unite}` : '';
+					const unite = l.unite === '%' ? '\u00a0%' : l.unite ? `\u00a0${l.unite}` : '';
 					return [l.libelle, serie.libelleCote, c.statut ? `${c.affichee} (${c.libelleStatut.toLowerCase()})` : 'à saisir', l.type === 'qualitatif' || cumul === null ? '—' : `${cumul.toLocaleString('fr-FR', { maximumFractionDigits: 1 })}${unite}`, l.cibleAffichee || '—', l.type === 'qualitatif' ? '—' : chemin(avancement(l, cumul))];
 				})
 			),

@@ -65,7 +65,7 @@ export async function decider(event: RequestEvent) {
 	const note = (saisie.note ?? '').trim();
 	if (decision === 'renvoyer' && !note) return fail(400, { cle, erreurs: { note: 'Dites en une phrase pourquoi vous renvoyez cette valeur : la personne qui l’a saisie lira cette note.' }, valeurs: saisie });
 	if (note.length > 2000) return fail(400, { cle, erreurs: { note: `2 000 caractères au plus (${note.length} saisis).` }, valeurs: saisie });
-	const r = await deciderValeur(db(), { projetId: projet.id, valeurId, decision, note, versionLue, auteurId: acteur.id });
+	const r = await deciderValeur(db(), { projetId: projet.id, periodeId: periode.id, valeurId, decision, note, versionLue, auteurId: acteur.id });
 	if (!r.ok) return fail(r.raison === 'absente' ? 404 : 409, { cle, erreurs: { formulaire: MESSAGES[r.raison] }, valeurs: saisie });
 	const [indicateur, cote] = cle.split('.');
 	redirect(303, `/projets/${projet.id}/suivi/${periode.id}?${r.statut}=${encodeURIComponent(cle)}${indicateur && cote ? `#${ancre(indicateur, cote)}` : ''}`);
@@ -76,9 +76,10 @@ export async function verrouiller(event: RequestEvent) {
 	const { projet, acteur } = await projetPour(event, 'valider-valeurs');
 	const periode = await periodePour(projet.id, event.params.periode);
 	const oui = champs(await event.request.formData()).verrouiller === 'oui';
-	const r = await verrouillerPeriode(db(), { projetId: projet.id, periodeId: periode.id, verrouiller: oui, auteurId: acteur.id });
+	const series = (await indicateursDuProjet(projet.id)).filter((i) => i.type !== '').flatMap((i) => i.cotes.map((cote) => ({ indicateur: i.id, cote })));
+	const r = await verrouillerPeriode(db(), { projetId: projet.id, periodeId: periode.id, verrouiller: oui, auteurId: acteur.id, series });
 	if (!r.ok) {
-		const message = r.raison === 'en-attente' ? `${r.n === 1 ? 'Une valeur ou un compte rendu n’est' : `${r.n} valeurs ou comptes rendus ne sont`} pas encore ${r.n === 1 ? 'validé' : 'validés'} : validez-les ou renvoyez-les avant de verrouiller la période.` : MESSAGES['periode-absente'];
+		const message = r.raison === 'en-attente' ? `${r.n === 1 ? 'Une valeur ou un compte rendu n’est' : `${r.n} valeurs ou comptes rendus ne sont`} pas encore ${r.n === 1 ? 'validé' : 'validés'} : faites-les soumettre, puis validez-les ou renvoyez-les, avant de verrouiller la période.` : MESSAGES['periode-absente'];
 		return fail(409, { cle: 'verrou', erreurs: { formulaire: message }, valeurs: {} });
 	}
 	redirect(303, `/projets/${projet.id}/suivi/${periode.id}?${oui ? 'verrouillee' : 'deverrouillee'}#message-periode`);

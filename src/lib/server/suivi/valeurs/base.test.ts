@@ -61,6 +61,9 @@ describe('indicator values', () => {
 	it('lock a period only once all its values are validated; a locked period takes no value', async () => {
 		expect(await entree({ periodeId: t2, cote: 'ici', auteurId: 'camille' })).toMatchObject({ ok: true });
 		expect(await verrouillerPeriode(base.db, { projetId: projet, periodeId: t2, verrouiller: true, auteurId: 'camille' })).toEqual({ ok: false, raison: 'en-attente', n: 1 });
+		// A draft on an indicator no longer followed does not hold the period open.
+		expect(await verrouillerPeriode(base.db, { projetId: projet, periodeId: t2, verrouiller: true, auteurId: 'camille', series: [{ indicateur: 'ind000009', cote: 'ici' }] })).toEqual({ ok: true });
+		expect(await verrouillerPeriode(base.db, { projetId: projet, periodeId: t2, verrouiller: false, auteurId: 'camille' })).toEqual({ ok: true });
 		expect(await verrouillerPeriode(base.db, { projetId: projet, periodeId: t1, verrouiller: true, auteurId: 'camille' })).toEqual({ ok: true });
 		expect(await entree({ cote: 'ici', auteurId: 'camille' })).toMatchObject({ ok: false, raison: 'verrouillee' });
 		const [v] = await valeursDuProjet(base.db, projet, t1);
@@ -73,6 +76,8 @@ describe('indicator values', () => {
 		expect(await entree({ projetId: autre })).toMatchObject({ ok: false, raison: 'periode-absente' });
 		const [v] = await valeursDuProjet(base.db, projet, t1);
 		expect(await deciderValeur(base.db, { projetId: autre, valeurId: v!.id, decision: 'valider', versionLue: v!.version, auteurId: 'camille' })).toMatchObject({ ok: false, raison: 'absente' });
+		// Nor from another period's page of the same project.
+		expect(await deciderValeur(base.db, { projetId: projet, periodeId: t2, valeurId: v!.id, decision: 'valider', versionLue: v!.version, auteurId: 'camille' })).toMatchObject({ ok: false, raison: 'absente' });
 		expect(await supprimerPeriode(base.db, projet, t1)).toBe('tenue');
 		expect((await periodesDuProjet(base.db, projet)).length).toBe(2);
 	});

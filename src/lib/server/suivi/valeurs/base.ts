@@ -120,11 +120,12 @@ export async function enregistrerValeur(
  * The pilot's decision on a value: validate a submitted one, or return a submitted or
  * validated one with a note saying why.
  */
-export async function deciderValeur(db: Database, p: { projetId: number; valeurId: number; decision: 'valider' | 'renvoyer'; note?: string; versionLue: number; auteurId: string }): Promise<Resultat<{ statut: StatutValeur }>> {
+export async function deciderValeur(db: Database, p: { projetId: number; periodeId?: number; valeurId: number; decision: 'valider' | 'renvoyer'; note?: string; versionLue: number; auteurId: string }): Promise<Resultat<{ statut: StatutValeur }>> {
 	return db.transaction(async (tx) => {
 		const t = tx as unknown as Database;
 		const [v] = await tx.select({ periodeId: suiviValeurs.periodeId }).from(suiviValeurs).where(and(eq(suiviValeurs.projetId, p.projetId), eq(suiviValeurs.id, p.valeurId)));
-		if (!v) return { ok: false as const, raison: 'absente' as const };
+		// Decided from its own period's page only.
+		if (!v || (p.periodeId !== undefined && v.periodeId !== p.periodeId)) return { ok: false as const, raison: 'absente' as const };
 		const periode = await periodeVerrouillee(t, p.projetId, v.periodeId);
 		if (periode?.verrouilleeLe) return { ok: false as const, raison: 'verrouillee' as const };
 		const actuelle = (await uneValeur(t, p.projetId, eq(suiviValeurs.id, p.valeurId)))!;
@@ -143,20 +144,20 @@ export async function deciderValeur(db: Database, p: { projetId: number; valeurI
  * Locks a period once every value and narrative report in it is validated, or unlocks it.
  * Answers how many still wait when some do.
  */
-export async function verrouillerPeriode(db: Database, p: { projetId: number; periodeId: number; verrouiller: boolean; auteurId: string }): Promise<{ ok: true } | { ok: false; raison: 'periode-absente' } | { ok: false; raison: 'en-attente'; n: number }> {
+export async function verrouillerPeriode(db: Database, p: { projetId: number; periodeId: number; verrouiller: boolean; auteurId: string; series?: readonly { indicateur: string; cote: CoteSuivi }[] }): Promise<{ ok: true } | { ok: false; raison: 'periode-absente' } | { ok: false; raison: 'en-attente'; n: number }> {
 	return db.transaction(async (tx) => {
 		const periode = await periodeVerrouillee(tx as unknown as Database, p.projetId, p.periodeId);
 		if (!periode) return { ok: false as const, raison: 'periode-absente' as const };
 		if (p.verrouiller) {
-			const [attente] = await tx
-				.select({ n: sql<number>`count(*)::int` })
-				.from(suiviValeurs)
-				.where(and(eq(suiviValeurs.periodeId, p.periodeId), ne(suiviValeurs.statut, 'validee')));
+			// Only the series the page shows: a draft left on an indicator since removed from the
+			// logical framework does not hold the period open.
+			const enAttente = await tx.select({ indicateur: suiviValeurs.indicateur, cote: suiviValeurs.cote }).from(suiviValeurs).where(and(eq(suiviValeurs.periodeId, p.periodeId), ne(suiviValeurs.statut, 'validee')));
+			const attente = { n: enAttente.filter((v) => !p.series || p.series.some((s) => s.indicateur === v.indicateur && s.cote === v.cote)).length };
 			const [rapports] = await tx
 				.select({ n: sql<number>`count(*)::int` })
 				.from(suiviComptesRendus)
 				.where(and(eq(suiviComptesRendus.periodeId, p.periodeId), ne(suiviComptesRendus.statut, 'validee')));
-			const n = attente!.n + rapports!.n;
+			const n = attente.n + rapports!.n;
 			if (n > 0) return { ok: false as const, raison: 'en-attente' as const, n };
 		}
 		await tx

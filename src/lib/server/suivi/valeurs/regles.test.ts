@@ -35,6 +35,8 @@ describe('aggregating the periods', () => {
 		expect(progresse(delai, 35)).toBe(false);
 		expect(avancement(ind({ cible: 24 }), 12)).toBeCloseTo(0.5);
 		expect(avancement(ind({ reference: 5, cible: 5 }), 5)).toBeNull();
+		// Lower is better and no baseline: nothing can be said.
+		expect(avancement(ind({ sens: 'baisse', reference: null, cible: 10 }), 20)).toBeNull();
 	});
 
 	it('follows « both sides » as two series', () => {

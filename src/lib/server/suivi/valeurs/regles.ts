@@ -140,11 +140,14 @@ export function agreger(i: Pick<Indicateur, 'type' | 'agregation'>, valeurs: rea
 
 /**
  * How far from the baseline toward the target, from 0 (baseline) to 1 (target reached),
- * whichever way is better: for « lower is better » the target lies below the baseline. Null
- * when the baseline or target is missing or equal; may exceed 1 or fall below 0.
+ * whichever way is better: for « lower is better » the target lies below the baseline. A
+ * missing baseline counts as 0 (« 24 jeunes accueillis »), except when lower is better: then
+ * nothing can be said. Null when the target is missing or equals the baseline; may exceed 1
+ * or fall below 0.
  */
-export function avancement(i: Pick<Indicateur, 'reference' | 'cible'>, actuel: number | null): number | null {
+export function avancement(i: Pick<Indicateur, 'reference' | 'cible'> & { sens?: Indicateur['sens'] }, actuel: number | null): number | null {
 	if (actuel === null || i.cible === null) return null;
+	if (i.reference === null && i.sens === 'baisse') return null;
 	const depart = i.reference ?? 0;
 	if (i.cible === depart) return null;
 	return (actuel - depart) / (i.cible - depart);

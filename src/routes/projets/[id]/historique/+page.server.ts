@@ -23,6 +23,8 @@ export const load: PageServerLoad = async (event) => {
 		const actuelles = Object.fromEntries(Object.entries(tout).map(([slug, e]) => [slug, e.donnees]));
 		// Versions from before the linked logical framework read in today's shape.
 		const lue = (d: Donnees) => mettreANiveau({ ...actuelles, [s.slug]: d }).sections[s.slug] ?? d;
+		// The lists as the shown version names them: activities it typed are found there too.
+		const anciennes = mettreANiveau({ ...actuelles, [s.slug]: detail.donnees }).sections;
 		// The fields this version changed, before and after.
 		const changes = changements(s, precedente?.donnees, detail.donnees);
 		vue = {
@@ -34,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			donnees: lue(detail.donnees),
 			avant: precedente ? { version: precedente.version, donnees: lue(precedente.donnees as Donnees) } : null,
 			changes: { ...s, champs: s.champs.filter((c) => changes.includes(c.libelle)) },
-			listes: listesDe(s, avecLeProjet(l.listes, actuelles)),
+			listes: listesDe(s, avecLeProjet(l.listes, anciennes)),
 			versionCourante: courante.version
 		};
 	}

@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 				depenseAffiche: montant(x.depense, l.devise) + (l.devise === 'EUR' ? '' : ` (${montant(x.depenseEuros)})`),
 				execution: part(x.taux),
 				depasse: e.depassements.includes(l.id),
-				montants: Object.fromEntries(depenses.filter((d) => d.ligne === l.id).map((d) => [d.periodeId, String(d.montant).replace('.', ',')]))
+				montants: Object.fromEntries(depenses.filter((d) => d.ligne === l.id).map((d) => [d.periodeId, d.montant.toLocaleString('fr-FR', { useGrouping: false, maximumFractionDigits: 2 })]))
 			};
 		}),
 		synthese: [...e.parCote.map((c) => ({ libelle: c.libelle, prevu: montant(c.prevuEuros), depense: montant(c.depenseEuros), execution: part(c.taux) })), { libelle: 'Ensemble', prevu: montant(e.total.prevuEuros), depense: montant(e.total.depenseEuros), execution: part(e.total.taux) }],
