@@ -2,7 +2,8 @@
 // returned with a note, validated; each step kept; under the period's row lock.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
-import { suiviComptesRendus, suiviComptesRendusHistorique, suiviPeriodes, utilisateurs, type CoteSuivi, type StatutValeur } from '../../db/schema.ts';
+import { suiviComptesRendus, suiviComptesRendusHistorique, utilisateurs, type CoteSuivi, type StatutValeur } from '../../db/schema.ts';
+import { periodeVerrouillee } from '../valeurs/base.ts';
 import type { ContenuCompteRendu } from './regles.ts';
 
 const colonnes = {
@@ -42,11 +43,6 @@ export async function historiqueDesComptesRendus(db: Database, projetId: number,
 
 type Refus = 'periode-absente' | 'verrouillee' | 'conflit' | 'validee' | 'absente' | 'statut';
 type Resultat = { ok: true; statut: StatutValeur } | { ok: false; raison: Refus };
-
-async function periodeVerrouillee(tx: Database, projetId: number, periodeId: number) {
-	const [p] = await tx.select({ verrouilleeLe: suiviPeriodes.verrouilleeLe }).from(suiviPeriodes).where(and(eq(suiviPeriodes.projetId, projetId), eq(suiviPeriodes.id, periodeId))).for('update');
-	return p;
-}
 
 export async function enregistrerCompteRendu(db: Database, p: { projetId: number; periodeId: number; cote: CoteSuivi; contenu: ContenuCompteRendu; soumettre: boolean; versionLue: number; auteurId: string }): Promise<Resultat> {
 	return db.transaction(async (tx) => {

@@ -58,7 +58,7 @@ export type Refus = 'periode-absente' | 'verrouillee' | 'conflit' | 'validee' | 
 type Resultat<T = object> = ({ ok: true } & T) | { ok: false; raison: Refus; actuelle?: ValeurEnregistree };
 
 /** The period, locked for the transaction; undefined when it is not one of the project's. */
-async function periodeVerrouillee(tx: Database, projetId: number, periodeId: number) {
+export async function periodeVerrouillee(tx: Database, projetId: number, periodeId: number) {
 	const [p] = await tx
 		.select({ id: suiviPeriodes.id, verrouilleeLe: suiviPeriodes.verrouilleeLe })
 		.from(suiviPeriodes)
