@@ -9,3 +9,4 @@ export * from './schema/organisations.ts';
 export * from './schema/projets.ts';
 export * from './schema/suivi.ts';
 export * from './schema/evaluation.ts';
+export * from './schema/fichiers.ts';

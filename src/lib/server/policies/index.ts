@@ -7,6 +7,7 @@ import { accueilComptes, compte, type AccueilComptes, type Compte } from './comp
 import { fiche, kit, type Fiche, type Kit } from './kit.ts';
 import { organisation, organisations, type Organisation, type Organisations } from './organisations.ts';
 import { commentaire, projet, projets, type Commentaire, type Projet, type Projets } from './projets.ts';
+import { preuve, preuves, type Preuve, type Preuves } from './preuves.ts';
 
 export { estConnecte, VISITEUR, type Acteur, type Action } from './acteur.ts';
 export { statutsFichesLisibles } from './kit.ts';
@@ -21,6 +22,8 @@ export type Ressource =
 	| Projets
 	| Projet
 	| Commentaire
+	| Preuves
+	| Preuve
 	| Administration
 	| CourrielsDeDeveloppement;
 
@@ -34,6 +37,8 @@ const politiques: { [T in Ressource['type']]: Politique<Extract<Ressource, { typ
 	projets,
 	projet,
 	commentaire,
+	preuves,
+	preuve,
 	administration,
 	'courriels-de-developpement': courrielsDeDeveloppement
 };
