@@ -35,6 +35,13 @@ const direct = !process.env.PROTOCOL_HEADER;
 if (direct) process.env.PROTOCOL_HEADER = 'x-terrinclus-protocol';
 const protocolHeader = (process.env.PROTOCOL_HEADER ?? '').toLowerCase();
 
+// Files are posted to one route, which streams them: the server takes bodies up to the file
+// limit, and every other route keeps 512 KB (securite/entrees.ts refuses larger bodies first).
+if (!process.env.BODY_SIZE_LIMIT) {
+	const mo = Number(process.env.FICHIERS_TAILLE_MAX_MO ?? 20);
+	process.env.BODY_SIZE_LIMIT = String(Math.ceil((Number.isFinite(mo) && mo > 0 ? mo : 20) * 1024 * 1024) + 1024 * 1024);
+}
+
 const { handler } = await import(pathToFileURL(path.join(root, 'build/handler.js')).href);
 
 // Pages are compressed on the fly (static assets are served precompressed by the handler).

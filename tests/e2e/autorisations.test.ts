@@ -1,5 +1,6 @@
 // Who may open what, for every route of the application. The routes are read from
 // src/routes: a route added without its line here makes this test fail.
+import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
 import { baseURL } from './navigateur.ts';
@@ -38,6 +39,9 @@ let projetA = '';
 let periodeA = '';
 /** An evaluation of A's project. */
 let evaluationA = '';
+/** A photo attached to A's report by its owner, and a confidential one. */
+let preuveA = '';
+let preuveConfidentielleA = '';
 
 /** Route id → the addresses to try and what each role gets. */
 const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string }[]> = {
@@ -113,6 +117,19 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 		{ cas: 'évaluation inconnue du projet de A', url: () => `${projetA}/evaluations/999999`, attendu: tous(404, { visiteur: 303 }) }
 	],
 	'/projets/[id]/suivi/budget': [{ cas: 'exécution du budget du projet de A', url: () => `${projetA}/suivi/budget`, attendu: PROJET_A }],
+	// Posted to only: a GET is not a method of these endpoints, whoever asks.
+	'/projets/[id]/preuves': [{ cas: 'ajout d’une preuve (GET)', url: () => `${projetA}/preuves`, attendu: tous(405) }],
+	'/projets/[id]/preuves/[preuve]/retirer': [{ cas: 'retrait d’une preuve (GET)', url: () => `${preuveA}/retirer`, attendu: tous(405) }],
+	'/projets/[id]/preuves/[preuve]': [
+		{ cas: 'fichier d’une preuve du projet de A', url: () => preuveA, attendu: PROJET_A },
+		// Confidential: the team but its readers; not even its existence to a reader.
+		{ cas: 'fichier d’une preuve confidentielle de A', url: () => preuveConfidentielleA, attendu: tous(404, { visiteur: 303, gestionnaireA: 200, proprietaireA: 200 }) },
+		{ cas: 'preuve inconnue du projet de A', url: () => `${projetA}/preuves/999999`, attendu: tous(404, { visiteur: 303 }) }
+	],
+	'/projets/[id]/preuves/[preuve]/apercu': [
+		{ cas: 'aperçu d’une preuve du projet de A', url: () => `${preuveA}/apercu`, attendu: PROJET_A },
+		{ cas: 'aperçu d’une preuve confidentielle de A', url: () => `${preuveConfidentielleA}/apercu`, attendu: tous(404, { visiteur: 303, gestionnaireA: 200, proprietaireA: 200 }) }
+	],
 	'/projets/[id]/suivi/activites': [{ cas: 'suivi des activités du projet de A', url: () => `${projetA}/suivi/activites`, attendu: PROJET_A }],
 	'/projets/[id]/suivi/[periode]': [
 		{ cas: 'période de suivi du projet de A', url: () => periodeA, attendu: PROJET_A },
@@ -203,7 +220,24 @@ beforeAll(async () => {
 	const evaluation = await poster('proprietaireA', `${projetA}/evaluations?/creer`, { type: 'mi-parcours', titre: 'Mi-parcours' });
 	expect(evaluation.status).toBe(303);
 	evaluationA = new URL(evaluation.headers.get('location')!, baseURL()).pathname;
+	const periode = periodeA.split('/').at(-1)!;
+	for (const confidentielle of [false, true]) {
+		expect((await envoyerPreuve('proprietaireA', { cible: 'compte-rendu', cibleId: `${periode}/ici`, titre: confidentielle ? 'Confidentielle' : 'Photo' }, confidentielle)).status).toBe(303);
+	}
+	const page = await (await fetch(new URL(periodeA, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
+	[preuveA, preuveConfidentielleA] = [...page.matchAll(/href="(\/projets\/\d+\/preuves\/\d+)" download/g)].map((m) => m[1]!);
+	expect(preuveConfidentielleA).toBeTruthy();
 });
+
+/** Posts evidence (a small PNG) as a role, multipart as the form sends it. */
+async function envoyerPreuve(role: Role, champs: Record<string, string>, confidentielle = false) {
+	const corps = new FormData();
+	for (const [n, v] of Object.entries(champs)) corps.set(n, v);
+	if (confidentielle) corps.set('confidentielle', 'oui');
+	const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer();
+	corps.set('fichier', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'photo.png');
+	return fetch(new URL(`${projetA}/preuves`, baseURL()), { method: 'POST', redirect: 'manual', headers: { cookie: cookies[role], origin: origine() }, body: corps });
+}
 
 describe('authorization matrix', () => {
 	it('covers every route of the application', () => {
@@ -284,8 +318,17 @@ describe('what is private to organisation A', () => {
 			[`${periodeA.slice(projetA.length)}?/deciderRapport`, { compteRendu: '1', version: '1', cote: 'ici', decision: 'valider' }],
 			['?/publier', { public: 'oui' }]
 		];
-		for (const role of ['membre', 'membreB', 'editeur', 'administrateur'] as const)
+		for (const role of ['membre', 'membreB', 'editeur', 'administrateur'] as const) {
 			for (const [action, corps] of FORMULAIRES) expect((await poster(role, `${projetA}${action}`, corps)).status, `${role} ${action}`).toBe(404);
+			expect((await envoyerPreuve(role, { cible: 'compte-rendu', cibleId: `${periodeA.split('/').at(-1)}/ici` })).status, `${role} preuves`).toBe(404);
+			expect((await poster(role, `${preuveA}/retirer`, {})).status, `${role} retirer une preuve`).toBe(404);
+		}
+		// Evidence: a reader adds and removes none (and does not learn of a confidential one); a contributor removes only their own.
+		expect((await envoyerPreuve('membreA', { cible: 'compte-rendu', cibleId: `${periodeA.split('/').at(-1)}/ici` })).status).toBe(403);
+		expect((await poster('membreA', `${preuveA}/retirer`, {})).status).toBe(403);
+		expect((await poster('membreA', `${preuveConfidentielleA}/retirer`, {})).status).toBe(404);
+		expect((await poster('gestionnaireA', `${preuveA}/retirer`, {})).status).toBe(403);
+		expect((await envoyerPreuve('gestionnaireA', { cible: 'compte-rendu', cibleId: `${periodeA.split('/').at(-1)}/ici` })).status).toBe(303);
 		// A's member reads and comments but does not write; A's manager writes but does not manage.
 		expect((await poster('membreA', `${projetA}/identite?/enregistrer`, { _version: '1', titre: 'Pris' })).status).toBe(403);
 		expect((await poster('membreA', `${projetA}/equipe?/inviter`, { courriel: 'x@exemple.test', role: 'lecteur' })).status).toBe(403);

@@ -23,21 +23,24 @@ export async function remplir(page: Page, champs: Record<string, string>) {
 }
 
 /** Signs up and confirms through the mail: the account is ready and signed in. */
-export async function inscrireEtConfirmer(page: Page, courriel: string, nom = 'Camille Martin', motDePasse = MOT_DE_PASSE) {
+/** `serveur`: a test server of its own (its address and mailbox) instead of the shared one. */
+export type Serveur = { url: string; boiteAuxLettres: string };
+
+export async function inscrireEtConfirmer(page: Page, courriel: string, nom = 'Camille Martin', motDePasse = MOT_DE_PASSE, serveur?: Serveur) {
 	const depuis = Date.now();
 	await page.goto('/inscription');
 	await remplir(page, { Nom: nom, 'Adresse électronique': courriel, 'Mot de passe': motDePasse, 'Confirmation du mot de passe': motDePasse });
 	await soumettre(page, 'Créer mon compte');
-	const mail = await attendreCourriel(boite(), courriel, /Confirmez votre adresse/, depuis);
-	await page.goto(lienDe(mail, baseURL()));
+	const mail = await attendreCourriel(serveur?.boiteAuxLettres ?? boite(), courriel, /Confirmez votre adresse/, depuis);
+	await page.goto(lienDe(mail, serveur?.url ?? baseURL()));
 	await page.waitForURL('**/compte**');
 }
 
 /** A new person in their own browser context without JavaScript, signed in. */
-export async function nouvellePersonne(navigateur: Browser, nom: string, courriel = adresse(nom.split(' ')[0]!)) {
-	const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false });
+export async function nouvellePersonne(navigateur: Browser, nom: string, courriel = adresse(nom.split(' ')[0]!), serveur?: Serveur) {
+	const contexte = await nouveauContexte(navigateur, { javaScriptEnabled: false, ...(serveur ? { baseURL: serveur.url } : {}) });
 	const page = await contexte.newPage();
-	await inscrireEtConfirmer(page, courriel, nom);
+	await inscrireEtConfirmer(page, courriel, nom, MOT_DE_PASSE, serveur);
 	return { contexte, page, courriel };
 }
 

@@ -131,7 +131,20 @@ beforeAll(async () => {
 	expect((await admin.poster(`/projets/${valides.id}/cadre-logique?/enregistrer`, { _version: '0', 'indicateurs.0.indicateur': 'Jeunes accompagnés', 'indicateurs.0.type': 'nombre', 'indicateurs.0.cote': 'ici' })).status).toBe(303);
 	expect((await admin.poster(`/projets/${valides.id}/suivi?/ajouter`, { libelle: '', debut: '2027-01-01', fin: '2027-03-31' })).status).toBe(303);
 	valides.periode = (await (await admin.get(`/projets/${valides.id}/suivi`)).text()).match(/\/suivi\/(\d+)"/)![1]!;
+	// A piece of evidence, so that its routes reach their code.
+	expect((await admin.poster(`/projets/${valides.id}/preuves`, envoi({ cible: 'compte-rendu', cibleId: `${valides.periode}/ici`, lien: 'https://exemple.test/preuve' }))).status).toBe(303);
+	valides.preuve = (await (await admin.get(`/projets/${valides.id}/suivi/${valides.periode}`)).text()).match(/\/preuves\/(\d+)\/retirer/)![1]!;
 }, 300_000);
+
+/** A multipart body as the evidence form sends it, with a file when given. */
+function envoi(champs: Record<string, string>, fichier?: { nom: string; octets: string | Uint8Array }): FormData {
+	const f = new FormData();
+	for (const [n, v] of Object.entries(champs)) f.set(n, v);
+	if (fichier) f.set('fichier', new Blob([fichier.octets]), fichier.nom);
+	return f;
+}
+/** Endpoints that take posts (the evidence upload and removal), besides form actions. */
+const envois = () => routes.filter((r) => r.methodes.includes('POST'));
 
 afterAll(async () => {
 	if (process.env.FUZZ_LOG) (await import('node:fs')).writeFileSync(process.env.FUZZ_LOG, serveur.sortie());
@@ -161,6 +174,17 @@ describe('input that must be refused', () => {
 				const r = noter(`${route.id} ${nom}=%00`, await acteurPour(route).get(adresse(route, { [nom]: '%00' })));
 				expect(r.status, `${route.id} ${nom}=%00`).toBe(400);
 			}
+		}
+		// Posted endpoints: malformed and oversized bodies, NUL bytes in a field and in a file's name.
+		for (const route of envois()) {
+			const acteur = acteurPour(route);
+			const quoi = `${route.id} POST`;
+			noter(`${quoi} multipart malformé`, await acteur.envoyer(adresse(route), { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--abc\r\nnimporte quoi' }));
+			noter(`${quoi} sans frontière`, await acteur.envoyer(adresse(route), { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' }));
+			noter(`${quoi} 600 Ko`, await acteur.poster(adresse(route), { champ: 'x'.repeat(600 * 1024) }));
+			noter(`${quoi} NUL`, await acteur.poster(adresse(route), envoi({ cible: 'compte-rendu', cibleId: `${valides.periode}/ici`, titre: 'a\0b', lien: 'https://exemple.test/nul' })));
+			noter(`${quoi} NUL dans le nom`, await acteur.poster(adresse(route), envoi({ cible: 'compte-rendu', cibleId: `${valides.periode}/ici` }, { nom: 'a\0b.txt', octets: 'bonjour' })));
+			noter(`${quoi} id énorme`, await acteur.poster(adresse(route), envoi({ cible: 'compte-rendu', cibleId: '99999999999/ici', lien: 'https://exemple.test/x' })));
 		}
 		const apres = await compterLignes();
 		// Only the security log may grow (refused sign-ins are recorded there).
@@ -205,6 +229,18 @@ describe('input that must not break anything', () => {
 			}
 			noter(`${quoi} JSON`, await acteur.envoyer(cible(route, action), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' }));
 			noter(`${quoi} vide`, await acteur.envoyer(cible(route, action), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
+		}
+		// The evidence upload: every field with each value, names and files of every kind.
+		const envoiValide = { cible: 'compte-rendu', cibleId: `${valides.periode}/ici`, retour: `/projets/${valides.id}/suivi`, titre: 'Preuve', lien: '' };
+		for (const route of envois()) {
+			const acteur = acteurPour(route);
+			for (const v of VALEURS) {
+				noter(`${route.id} tous=${v.slice(0, 12)}`, await acteur.poster(adresse(route), envoi(Object.fromEntries(Object.keys(envoiValide).map((n) => [n, v])))));
+				for (const nom of Object.keys(envoiValide)) noter(`${route.id} ${nom}=${v.slice(0, 12)}`, await acteur.poster(adresse(route), envoi({ ...envoiValide, [nom]: v })));
+				noter(`${route.id} fichier ${v.slice(0, 12)}`, await acteur.poster(adresse(route), envoi(envoiValide, { nom: `${v.slice(0, 200)}.pdf`, octets: v })));
+			}
+			noter(`${route.id} JSON`, await acteur.envoyer(adresse(route), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' }));
+			noter(`${route.id} vide`, await acteur.envoyer(adresse(route), { method: 'POST' }));
 		}
 		expect(pannes).toEqual([]);
 	});

@@ -28,6 +28,23 @@ function page({ statut, message }: Refus): Response {
 
 const FORMULAIRES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
+/** The one route that receives files: it streams its body itself (fichiers/preuves/reception.ts). */
+export const ROUTE_ENVOI = /^\/projets\/\d{1,10}\/preuves\/?$/;
+/** Every other body: 512 KB, adapter-node's default (serve.js raises the server's limit for files only). */
+export const CORPS_MAX = 512 * 1024;
+
+/** A body too large for its route is refused before anything reads it. */
+function verifierTaille(request: Request, chemin: string): void {
+	if (request.method === 'GET' || request.method === 'HEAD' || (request.method === 'POST' && ROUTE_ENVOI.test(chemin))) return;
+	const longueur = request.headers.get('content-length');
+	if (longueur === null) {
+		// Browsers always say how long a form is; a body of unknown length is refused here.
+		if (request.headers.has('transfer-encoding')) refuser(411, 'La longueur de la requête doit être indiquée.');
+		return;
+	}
+	if (Number(longueur) > CORPS_MAX) refuser(413, 'Le formulaire envoyé est trop volumineux.');
+}
+
 const statutDe = (e: unknown) => (e && typeof e === 'object' && 'status' in e && typeof e.status === 'number' ? e.status : undefined);
 
 /** The path and query, decoded; refused when malformed or carrying NUL. */
@@ -73,7 +90,8 @@ export const garderEntrees: Handle = async ({ event, resolve }) => {
 	const formulaire = event.request.method !== 'GET' && event.request.method !== 'HEAD' && FORMULAIRES.test(type);
 	try {
 		verifierAdresse(event.url);
-		if (formulaire) propre = await formulaireNettoye(event.request);
+		verifierTaille(event.request, event.url.pathname);
+		if (formulaire && !ROUTE_ENVOI.test(event.url.pathname)) propre = await formulaireNettoye(event.request);
 	} catch (e) {
 		if (e instanceof Refus) return page(e);
 		throw e;

@@ -231,8 +231,9 @@ export async function telecharger(event: RequestEvent, quoi: 'fichier' | 'apercu
 /** POST /projets/[id]/preuves/[preuve]/retirer: removed from the list, kept in the history. */
 export async function retirer(event: RequestEvent): Promise<never> {
 	const { projet, preuve: p, acteur } = await preuvePour(event, 'supprimer');
-	const donnees = await event.request.formData();
-	const retour = retourSur(projet.id, String(donnees.get('retour') ?? ''));
+	// The form posts one field; a body no form sends (JSON, nothing) only loses the way back.
+	const donnees = await event.request.formData().catch(() => null);
+	const retour = retourSur(projet.id, String(donnees?.get('retour') ?? ''));
 	const r = await retirerPreuve(db(), { projetId: projet.id, id: p.id, auteurId: acteur.id });
 	if (!r.ok) retourner(retour, p.cible, p.cibleId, { 'preuve-erreur': r.raison });
 	await effacer(r.cles);

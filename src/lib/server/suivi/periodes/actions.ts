@@ -50,7 +50,7 @@ export async function supprimer(event: RequestEvent) {
 	const id = identifiant(champs(await event.request.formData()).periode);
 	const r = id ? await supprimerPeriode(db(), projet.id, id) : 'absente';
 	if (r === 'absente') return fail(404, { formulaire: 'liste', erreurs: { formulaire: 'Cette période n’existe pas, ou plus.' } });
-	if (r === 'tenue') return fail(409, { formulaire: 'liste', erreurs: { formulaire: 'Des valeurs, des comptes rendus ou des dépenses ont été saisis pour cette période : elle ne peut être supprimée sans les perdre.' } });
+	if (r === 'tenue') return fail(409, { formulaire: 'liste', erreurs: { formulaire: 'Des valeurs, des comptes rendus, des dépenses ou des preuves ont été saisis pour cette période : elle ne peut être supprimée sans les perdre.' } });
 	redirect(303, `/projets/${projet.id}/suivi?supprimee#message-suivi`);
 }
 

@@ -2,7 +2,7 @@
 // so two pilots adding periods at the same moment cannot both slip one in.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
-import { projets, suiviComptesRendus, suiviDepenses, suiviPeriodes, suiviValeurs } from '../../db/schema.ts';
+import { preuves, projets, suiviComptesRendus, suiviDepenses, suiviPeriodes, suiviValeurs } from '../../db/schema.ts';
 import { chevauche, duAu, type Periode } from './regles.ts';
 
 export type PeriodeEnregistree = Periode & { id: number };
@@ -36,7 +36,7 @@ export async function ajouterPeriodes(db: Database, projetId: number, nouvelles:
 
 /**
  * Removes one period of this project: 'absente' when it is not one of its periods, 'tenue'
- * when values, reports or spending were entered in it (they would be lost: the foreign keys refuse too).
+ * when values, reports, spending or evidence were entered in it (they would be lost: the foreign keys refuse too).
  */
 export async function supprimerPeriode(db: Database, projetId: number, periodeId: number): Promise<true | 'absente' | 'tenue'> {
 	return db.transaction(async (tx) => {
@@ -45,7 +45,9 @@ export async function supprimerPeriode(db: Database, projetId: number, periodeId
 		const [v] = await tx.select({ id: suiviValeurs.id }).from(suiviValeurs).where(eq(suiviValeurs.periodeId, periodeId)).limit(1);
 		const [c] = await tx.select({ id: suiviComptesRendus.id }).from(suiviComptesRendus).where(eq(suiviComptesRendus.periodeId, periodeId)).limit(1);
 		const [d] = await tx.select({ id: suiviDepenses.id }).from(suiviDepenses).where(eq(suiviDepenses.periodeId, periodeId)).limit(1);
-		if (v || c || d) return 'tenue' as const;
+		// Evidence, even removed, keeps its period: the history says where it was.
+		const [e] = await tx.select({ id: preuves.id }).from(preuves).where(eq(preuves.periodeId, periodeId)).limit(1);
+		if (v || c || d || e) return 'tenue' as const;
 		await tx.delete(suiviPeriodes).where(eq(suiviPeriodes.id, periodeId));
 		return true as const;
 	});

@@ -10,6 +10,7 @@ import { COTES_SUIVI } from '#lib/server/db/schema.ts';
 import { deciderRapport, rediger } from '#lib/server/suivi/comptes-rendus/actions.ts';
 import { comptesRendus, historiqueDesComptesRendus } from '#lib/server/suivi/comptes-rendus/base.ts';
 import { RUBRIQUES } from '#lib/server/suivi/comptes-rendus/regles.ts';
+import { preuvesDeLaPage } from '#lib/server/fichiers/preuves/actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const LIBELLES_RAPPORT = { brouillon: 'Brouillon', soumise: 'Soumis', validee: 'Validé', renvoyee: 'Renvoyé' } as const;
@@ -28,13 +29,14 @@ const MESSAGES: Record<string, string> = {
 export const load: PageServerLoad = async (event) => {
 	const { projet, role, acteur } = await projetPour(event, 'lire');
 	const periode = await periodePour(projet.id, event.params.periode);
-	const [indicateurs, valeurs, historique, periodes, rapports, historiqueRapports] = await Promise.all([
+	const [indicateurs, valeurs, historique, periodes, rapports, historiqueRapports, preuves] = await Promise.all([
 		indicateursDuProjet(projet.id),
 		valeursDuProjet(db(), projet.id, periode.id),
 		historiqueDeLaPeriode(db(), projet.id, periode.id),
 		periodesDuProjet(db(), projet.id),
 		comptesRendus(db(), projet.id, periode.id),
-		historiqueDesComptesRendus(db(), projet.id, periode.id)
+		historiqueDesComptesRendus(db(), projet.id, periode.id),
+		preuvesDeLaPage(event, projet.id, role, acteur, ['valeur', 'compte-rendu'], periode.id)
 	]);
 	const ressource = { type: 'projet', role, public: projet.public } as const;
 	const q = event.url.searchParams;
@@ -83,6 +85,7 @@ export const load: PageServerLoad = async (event) => {
 				rapport: r ? { id: r.id, version: r.version, statut: r.statut, libelleStatut: LIBELLES_RAPPORT[r.statut], note: r.note, auteur: r.auteur, modifieLe: r.modifieLe, contenu: r.contenu, historique: historiqueRapports.filter((e) => e.compteRenduId === r.id).map(({ compteRenduId: _, ...e }) => e) } : null
 			};
 		}),
+		preuves,
 		peutSaisir: peut(acteur, 'saisir-valeurs', ressource),
 		peutValider: peut(acteur, 'valider-valeurs', ressource),
 		message: cle ? { cle: q.get(cle) ?? '', texte: MESSAGES[cle]! } : q.has('verrouillee') ? { cle: 'periode', texte: 'La période est verrouillée : ses valeurs ne changeront plus.' } : q.has('deverrouillee') ? { cle: 'periode', texte: 'La période est déverrouillée.' } : null

@@ -7,11 +7,12 @@ import { etatSection } from '#lib/server/projets/projets.ts';
 import { jalon, suivre } from '#lib/server/suivi/activites/actions.ts';
 import { jalonsAtteints, suiviDesActivites } from '#lib/server/suivi/activites/base.ts';
 import { activitesPrevues, estEnRetard, friseSuivie, LIBELLES_STATUT_ACTIVITE, OPTIONS_STATUT_ACTIVITE } from '#lib/server/suivi/activites/regles.ts';
+import { preuvesDeLaPage } from '#lib/server/fichiers/preuves/actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { projet, role, acteur } = await projetPour(event, 'lire');
-	const [calendrier, suivis, atteints] = await Promise.all([etatSection(db(), projet.id, 'calendrier'), suiviDesActivites(db(), projet.id), jalonsAtteints(db(), projet.id)]);
+	const [calendrier, suivis, atteints, preuves] = await Promise.all([etatSection(db(), projet.id, 'calendrier'), suiviDesActivites(db(), projet.id), jalonsAtteints(db(), projet.id), preuvesDeLaPage(event, projet.id, role, acteur, ['activite', 'jalon'])]);
 	const aujourdhui = jourDans(acteur.fuseau);
 	const activites = activitesPrevues(calendrier.donnees).map((a) => {
 		const s = suivis.find((x) => x.activite === a.id);
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		frise: friseSuivie(activites, aujourdhui),
 		aujourdhui,
 		statuts: OPTIONS_STATUT_ACTIVITE,
+		preuves,
 		peutSaisir: peut(acteur, 'saisir-valeurs', { type: 'projet', role, public: projet.public }),
 		message: q.has('suivie') ? { cle: q.get('suivie')!, texte: 'L’avancement de l’activité est enregistré.' } : q.has('jalon') ? { cle: q.get('jalon')!, texte: 'Le jalon est mis à jour.' } : null
 	};
