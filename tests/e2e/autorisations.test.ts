@@ -225,7 +225,9 @@ beforeAll(async () => {
 		expect((await envoyerPreuve('proprietaireA', { cible: 'compte-rendu', cibleId: `${periode}/ici`, titre: confidentielle ? 'Confidentielle' : 'Photo' }, confidentielle)).status).toBe(303);
 	}
 	const page = await (await fetch(new URL(periodeA, baseURL()), { headers: { cookie: cookies.proprietaireA } })).text();
-	[preuveA, preuveConfidentielleA] = [...page.matchAll(/href="(\/projets\/\d+\/preuves\/\d+)" download/g)].map((m) => m[1]!);
+	const liens = [...page.matchAll(/href="(\/projets\/\d+\/preuves\/\d+)" download/g)].map((m) => m[1]!);
+	expect(liens).toHaveLength(2);
+	[preuveA, preuveConfidentielleA] = liens as [string, string];
 	expect(preuveConfidentielleA).toBeTruthy();
 });
 

@@ -137,7 +137,7 @@ beforeAll(async () => {
 }, 300_000);
 
 /** A multipart body as the evidence form sends it, with a file when given. */
-function envoi(champs: Record<string, string>, fichier?: { nom: string; octets: string | Uint8Array }): FormData {
+function envoi(champs: Record<string, string>, fichier?: { nom: string; octets: string }): FormData {
 	const f = new FormData();
 	for (const [n, v] of Object.entries(champs)) f.set(n, v);
 	if (fichier) f.set('fichier', new Blob([fichier.octets]), fichier.nom);
