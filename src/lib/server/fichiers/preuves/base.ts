@@ -171,7 +171,7 @@ export async function nombreDePreuves(db: Database, projetId: number, confidenti
 
 /** The files stored in one backend, for the command that moves them to the other. */
 export function fichiersDans(db: Database, stockage: NomStockage) {
-	return db.select({ id: fichiers.id, cle: fichiers.cle, apercu: fichiers.apercu, type: fichiers.type, analyse: fichiers.analyse }).from(fichiers).where(and(eq(fichiers.stockage, stockage), isNull(fichiers.supprimeLe)));
+	return db.select({ id: fichiers.id, sha256: fichiers.sha256, cle: fichiers.cle, apercu: fichiers.apercu, type: fichiers.type, analyse: fichiers.analyse }).from(fichiers).where(and(eq(fichiers.stockage, stockage), isNull(fichiers.supprimeLe)));
 }
 
 export async function changerStockage(db: Database, id: number, de: NomStockage, vers: NomStockage) {
