@@ -14,6 +14,7 @@ import { enregistrerDepenses } from '../depenses/base.ts';
 import { lireSuivi } from '../lecture.ts';
 import { ajouterPeriodes, periodesDuProjet } from '../periodes/base.ts';
 import { deciderValeur, enregistrerValeur } from '../valeurs/base.ts';
+import { ajouterFichier, ajouterLien } from '../../fichiers/preuves/base.ts';
 import { rapportDeSuivi } from './rapport.ts';
 import { valeursXlsx } from './xlsx.ts';
 
@@ -31,6 +32,18 @@ beforeAll(async () => {
 	await enregistrerValeur(base.db, { projetId: projet.id, periodeId: t1, indicateur: 'indicateur2', cote: 'la-bas', contenu: pct(9, 12, 'Registre du conseil départemental'), soumettre: true, versionLue: 0, auteurId: 'awa' });
 	if (a.ok) await deciderValeur(base.db, { projetId: projet.id, valeurId: a.id, decision: 'valider', versionLue: 1, auteurId: 'camille' });
 	await enregistrerCompteRendu(base.db, { projetId: projet.id, periodeId: t1, cote: 'la-bas', contenu: { realise: 'Deux chantiers à Ziguinchor.', changements: 'Trois jeunes ont signé un contrat d’apprentissage.', difficultes: '', ajustements: '', suite: '' }, soumettre: true, versionLue: 0, auteurId: 'awa' });
+	// Evidence: a link on the report abroad, a confidential file on a value.
+	const preuve = { projetId: projet.id, periodeId: t1, confidentielle: false, auteurId: 'awa' };
+	await ajouterLien(base.db, { ...preuve, cible: 'compte-rendu', cibleId: `${t1}/la-bas`, titre: 'Photos des chantiers', lien: 'https://exemple.test/album-ziguinchor' });
+	await ajouterFichier(base.db, {
+		...preuve,
+		cible: 'valeur',
+		cibleId: `${t1}/indicateur2/la-bas`,
+		titre: 'Listes nominatives des jeunes',
+		confidentielle: true,
+		nomFichier: 'listes.pdf',
+		contenu: { sha256: 'c'.repeat(64), taille: 2048, type: 'application/pdf', stockage: 'disque', cle: 'cle-listes', apercu: null, analyse: 'sain', signature: null }
+	});
 	await enregistrerDepenses(base.db, { projetId: projet.id, ligne: (await lireSuivi(base.db, projet.id)).lignesBudget[0]!.id, montants: new Map([[t1, 12_000]]), auteurId: 'camille' });
 });
 afterAll(() => base?.detruire());
@@ -41,8 +54,8 @@ describe('the monitoring report', () => {
 	});
 
 	it('reads in Word (opened by LibreOffice) and in PDF: values per side, the narrative, activities, spending', { timeout: 200_000 }, async () => {
-		const r = (await rapportDeSuivi(base.db, projet, t1, { auteur: 'Camille Martin' }))!;
-		expect(r.dossier.sommaire.map((s) => s.titre)).toEqual(['Indicateurs', 'Comptes rendus', 'Activités', 'Exécution du budget', 'Équipe']);
+		const r = (await rapportDeSuivi(base.db, projet, t1, { auteur: 'Camille Martin', confidentielles: true }))!;
+		expect(r.dossier.sommaire.map((s) => s.titre)).toEqual(['Indicateurs', 'Comptes rendus', 'Activités', 'Exécution du budget', 'Preuves', 'Équipe']);
 		const { text } = await extractText(await getDocumentProxy(new Uint8Array(await dossierPdf(r.dossier))), { mergePages: true });
 		const { texte } = await convertirAvecLibreOffice(await dossierDocx(r.dossier), 'docx');
 		for (const t of [text, texte].map((x) => x.replace(/\s+/g, ' '))) {
@@ -53,7 +66,19 @@ describe('the monitoring report', () => {
 			expect(t).toContain('Trois jeunes ont signé un contrat d’apprentissage.');
 			expect(t).toContain('Chantier de printemps');
 			expect(t).toContain('Registre du conseil départemental');
+			expect(t).toContain('Photos des chantiers');
+			// A narrow cell breaks the address across lines.
+			expect(t.replace(/\s/g, '')).toContain('https://exemple.test/album-ziguinchor');
+			expect(t.replace(/- /g, '-')).toContain('Compte rendu — Là-bas (partenaire)');
+			expect(t).toContain('Listes nominatives des jeunes (confidentielle)');
 		}
+	});
+
+	it('lists no confidential evidence when its reader may not see it', async () => {
+		const r = (await rapportDeSuivi(base.db, projet, t1, { auteur: 'Marc Lefèvre' }))!;
+		const textes = JSON.stringify(r.dossier.blocs);
+		expect(textes).toContain('Photos des chantiers');
+		expect(textes).not.toContain('Listes nominatives');
 	});
 
 	it('gives every indicator × period × side a row in the workbook, values as numbers', async () => {

@@ -10,14 +10,22 @@ import { lireSuivi } from '../lecture.ts';
 import { duAu } from '../periodes/regles.ts';
 import { avancement, LIBELLES_COTE } from '../valeurs/regles.ts';
 import { avecArticle } from '../../../francais.ts';
+import { lignes } from '#lib/projets/sections.ts';
+import { preuvesDuProjet } from '../../fichiers/preuves/base.ts';
+import { formaterDateHeure } from '#lib/dates.ts';
 
 const part = (t: number | null) => (t === null ? '—' : `${Math.round(t * 100)}\u00a0%`);
 const chemin = (a: number | null) => (a === null ? '—' : a >= 1 ? 'cible atteinte' : a < 0 ? 'en recul' : `${Math.round(a * 100)}\u00a0% du chemin`);
 const LIBELLES_RAPPORT = { brouillon: 'brouillon', soumise: 'soumis, en attente de validation', validee: 'validé', renvoyee: 'renvoyé pour correction' } as const;
 
 /** Undefined when the period is not the project's. */
-export async function rapportDeSuivi(db: Database, projet: Projet, periodeId: number, options: { auteur: string; fuseau?: string }): Promise<{ dossier: Dossier; periode: string } | undefined> {
-	const [s, equipe] = await Promise.all([lireSuivi(db, projet.id, options.fuseau), equipeDuProjet(db, projet.id)]);
+/** `confidentielles`: whether confidential evidence is listed (never for a reader's export). */
+export async function rapportDeSuivi(db: Database, projet: Projet, periodeId: number, options: { auteur: string; fuseau?: string; confidentielles?: boolean }): Promise<{ dossier: Dossier; periode: string } | undefined> {
+	const [s, equipe, preuves] = await Promise.all([
+		lireSuivi(db, projet.id, options.fuseau),
+		equipeDuProjet(db, projet.id),
+		preuvesDuProjet(db, projet.id, { cibles: ['valeur', 'compte-rendu', 'activite', 'jalon'], confidentielles: options.confidentielles === true })
+	]);
 	const i = s.periodes.findIndex((p) => p.id === periodeId);
 	const periode = s.periodes[i];
 	if (!periode) return undefined;
@@ -94,6 +102,28 @@ export async function rapportDeSuivi(db: Database, projet: Projet, periodeId: nu
 			largeurs: [2.6, 1.5, 1.7, 1.7, 1.7, 1.1]
 		});
 	} else blocs.push({ type: 'paragraphe', texte: 'Le budget n’a pas de ligne de dépense.', note: true });
+
+	// What supports the figures: the period's evidence, and the activities' and milestones'.
+	const listees = preuves.filter((p) => !p.retireeLe && (p.periodeId === null || p.periodeId === periode.id));
+	if (listees.length) {
+		partie('preuves', 'Preuves');
+		blocs.push({ type: 'paragraphe', texte: 'Les fichiers et liens joints aux valeurs et aux comptes rendus de la période, et aux activités et jalons. Les fichiers se téléchargent depuis la page de suivi du projet.', note: true });
+		const jalons = lignes(s.sections.calendrier!.donnees, 'jalons');
+		const sujet = (cible: string, cibleId: string) => {
+			const [, indicateur, cote] = cibleId.split('/');
+			if (cible === 'valeur') return `${s.indicateurs.find((x) => x.id === indicateur)?.libelle ?? 'Indicateur retiré'} — ${LIBELLES_COTE[cote as 'ici' | 'la-bas'] ?? ''}`;
+			if (cible === 'compte-rendu') return `Compte rendu — ${LIBELLES_COTE[indicateur as 'ici' | 'la-bas'] ?? ''}`;
+			if (cible === 'activite') return `Activité : ${s.activites.find((a) => a.id === cibleId)?.libelle ?? 'retirée'}`;
+			return `Jalon : ${jalons.find((j) => j.id === cibleId)?.jalon || 'retiré'}`;
+		};
+		const etat = (p: (typeof listees)[number]) => (p.analyse === 'quarantaine' ? ' — en quarantaine' : p.analyse === 'a-analyser' ? ' — en attente de l’analyse antivirus' : '');
+		blocs.push({
+			type: 'tableau',
+			colonnes: ['Preuve', 'À l’appui de', 'Fichier ou lien', 'Ajoutée'],
+			lignes: listees.map((p) => [`${p.titre}${p.confidentielle ? ' (confidentielle)' : ''}`, sujet(p.cible, p.cibleId), `${p.lien ?? p.nomFichier ?? ''}${etat(p)}`, `${p.auteur ?? 'compte supprimé'}, ${formaterDateHeure(p.ajouteeLe, options.fuseau)}`]),
+			largeurs: [2.4, 2.4, 2.4, 2]
+		});
+	}
 
 	if (s.avertissements.length) {
 		partie('attention', 'Points d’attention');
