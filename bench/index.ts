@@ -1,6 +1,6 @@
 // npm run bench: every benchmark; `npm run bench -- dossier` (or BENCH=dossier) one of them.
 // Each writes its own section of docs/benchmarks.md.
-const BENCHS = { dossier: './dossier.ts', recherche: './recherche.ts', suivi: './suivi.ts' } as const;
+const BENCHS = { dossier: './dossier.ts', recherche: './recherche.ts', suivi: './suivi.ts', preuves: './preuves.ts' } as const;
 type Nom = keyof typeof BENCHS;
 
 const demandes = (process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
