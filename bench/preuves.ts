@@ -37,7 +37,7 @@ try {
 	await client.poster(`${projet}/suivi?/ajouter`, { libelle: '', debut: '2027-01-01', fin: '2027-03-31' });
 	const periode = (await (await client.get(`${projet}/suivi`)).text()).match(/\/suivi\/(\d+)"/)![1]!;
 
-	const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 85 }).toBuffer();
+	const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 85 }).toBuffer();
 	const cas = [
 		{ nom: 'PDF de 20 Mo', fichier: 'rapport.pdf', octets: () => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(20 * MO - 9)]) },
 		// A different photo each time (no deduplication): the last bytes change.

@@ -26,6 +26,14 @@ for (const formulaire of document.querySelectorAll('form[data-envoi-preuve]')) {
 			etat.textContent = pourcent < 100 ? `Envoi en cours : ${pourcent} %` : 'Vérification du fichier…';
 		});
 		xhr.addEventListener('load', () => {
+			// An answer that is not the page to go back to (a refusal without redirect): said here.
+			const arrivee = new URL(xhr.responseURL || formulaire.action, window.location.href);
+			if (xhr.status >= 400 || arrivee.pathname === new URL(formulaire.action, window.location.href).pathname) {
+				barre.hidden = true;
+				bouton.disabled = false;
+				etat.textContent = `L’envoi a été refusé (erreur ${xhr.status}) : rien n’a été enregistré. Rechargez la page, puis réessayez.`;
+				return;
+			}
 			// The server answered with the page to go back to (after its redirect).
 			const ici = window.location.href.split('#')[0];
 			window.location.assign(xhr.responseURL + '#' + formulaire.dataset.ancre);

@@ -49,7 +49,7 @@ describe('an evaluation', () => {
 	});
 
 	it('answers the plan’s question with a finding and a judgement, established with the people concerned', async () => {
-		const q = () => page.getByRole('region', { name: QUESTION });
+		const q = () => page.getByRole('region', { name: QUESTION, exact: true });
 		await q().getByRole('button', { name: /^Enregistrer le constat/ }).click();
 		await page.waitForLoadState();
 		expect(await texte(q().getByRole('alert'))).toContain('Écrivez ce que l’évaluation a établi');
@@ -61,6 +61,15 @@ describe('an evaluation', () => {
 		const lu = await texte(q());
 		expect(lu).toContain('Jugement : Satisfaisant.');
 		expect(lu).toContain('dont les personnes concernées, avec leur consentement');
+		// What supports the finding: the interviews' minutes, as a link, without JavaScript.
+		const appui = () => q().getByRole('region', { name: /^Fichiers et liens à l’appui \(\d+\)/ });
+		await appui().getByText('Ajouter une preuve').click();
+		await appui().getByLabel('Titre').fill('Comptes rendus des entretiens');
+		await appui().getByLabel('Ou un lien').fill('https://exemple.test/entretiens-2027');
+		await Promise.all([page.waitForURL('**preuve=ajoutee**'), appui().getByRole('button', { name: /^Ajouter la preuve/ }).click()]);
+		expect(await texte(appui())).toContain('Comptes rendus des entretiens');
+		expect(await appui().getByRole('link', { name: /Comptes rendus des entretiens/ }).getAttribute('href')).toBe('https://exemple.test/entretiens-2027');
+		await verifierAccessibilite(page);
 	});
 
 	it('records impacts here and there, intended or not, positive or negative', async () => {

@@ -80,6 +80,10 @@ describe('evidence in an S3 bucket, scanned by ClamAV', () => {
 		const id = /\/preuves\/(\d+)\/retirer/.exec((await bloc().locator('form[action$="/retirer"]').getAttribute('action'))!)![1];
 		const r = await page.request.get(`${projet}/preuves/${id}`);
 		expect(r.status()).toBe(403);
+		// The same bytes again: told again, still nothing kept.
+		await envoyer(path.join(dossier, 'compte-rendu.txt'));
+		expect(await texte(bloc())).toContain('Le fichier a été mis en quarantaine');
+		expect(await objets()).toEqual([]);
 		await verifierAccessibilite(page);
 	});
 

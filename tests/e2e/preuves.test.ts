@@ -220,6 +220,12 @@ describe('evidence files', () => {
 		// A retour outside the project is not followed.
 		const ailleurs = await page.request.post(`${projet}/preuves`, { multipart: { cible: 'activite', cibleId: activite!, retour: 'https://ailleurs.test/x', lien: 'https://exemple.test/p' }, headers: origine, maxRedirects: 0 });
 		expect(ailleurs.headers().location).toMatch(new RegExp(`^${projet}/suivi\\?`));
+		// A body that cannot be read still gets its message next to the form it came from.
+		const action = (await bloc().locator('form[data-envoi-preuve]').getAttribute('action'))!;
+		const illisible = await page.request.post(action, { headers: { ...origine, 'content-type': 'multipart/form-data; boundary=abc' }, data: '--abc\r\nnimporte quoi', maxRedirects: 0 });
+		expect(illisible.status()).toBe(303);
+		await page.goto(illisible.headers().location!);
+		expect(await texte(bloc().getByRole('alert'))).toBe('Le formulaire envoyé est illisible : rechargez la page et réessayez.');
 		await page.goto(`${projet}/suivi/activites`);
 		expect(await texte(bloc())).not.toContain('Gros');
 

@@ -245,7 +245,7 @@ describe('indicator values on both sides', () => {
 		await partenaire.goto(`${projet}/suivi`);
 		await partenaire.getByRole('link', { name: 'Suivre les activités et les jalons' }).click();
 		await partenaire.waitForURL(`**${projet}/suivi/activites`);
-		const activite = () => partenaire.getByRole('region', { name: 'Chantier solidaire de printemps' });
+		const activite = () => partenaire.getByRole('region', { name: 'Chantier solidaire de printemps', exact: true });
 		expect(await texte(activite())).toContain('En retard : sa fin prévue est passée');
 		// Finished, but without its end date: refused, nothing stored.
 		await activite().getByLabel('État').selectOption('terminee');
@@ -260,7 +260,7 @@ describe('indicator values on both sides', () => {
 		expect(await texte(activite())).not.toContain('En retard : sa fin prévue');
 		expect(await partenaire.getByRole('img', { name: /Activités prévues et réelles/ }).count()).toBe(1);
 
-		const jalon = () => partenaire.getByRole('region', { name: 'Signature de la convention' });
+		const jalon = () => partenaire.getByRole('region', { name: 'Signature de la convention', exact: true });
 		expect(await texte(jalon())).toContain('Pas encore atteint');
 		await jalon().getByLabel('Atteint le').fill('2025-02-03');
 		await Promise.all([partenaire.waitForURL('**?jalon=*'), jalon().getByRole('button', { name: /^Marquer atteint/ }).click()]);

@@ -47,7 +47,13 @@ export async function deplacerFichiers(db: Database, de: Stockage, vers: Stockag
 						await vers.deposer(f.apercu, apercu.chemin, 'image/webp');
 					}
 				}
-				await changerStockage(db, f.id, de.nom, vers.nom);
+				if (!(await changerStockage(db, f, de.nom, vers.nom))) {
+					// Removed or stored again while it was copied: the copy is the one to go.
+					await vers.supprimer(f.cle);
+					if (f.apercu) await vers.supprimer(f.apercu);
+					dire(`  ${f.cle} : changé pendant la copie, laissé tel quel`);
+					continue;
+				}
 				await de.supprimer(f.cle);
 				if (f.apercu) await de.supprimer(f.apercu);
 				bilan.deplaces += 1;
@@ -85,6 +91,7 @@ export async function analyserEnAttente(db: Database, config: ConfigurationClamd
 			await noterAnalyse(db, f.id, verdict.etat, verdict.etat === 'quarantaine' ? verdict.signature : null);
 			if (verdict.etat === 'quarantaine') {
 				await s.supprimer(f.cle);
+				if (f.apercu) await s.supprimer(f.apercu);
 				bilan.quarantaine += 1;
 				dire(`  ${f.cle} : en quarantaine (${verdict.signature}), fichier effacé`);
 			} else {

@@ -13,10 +13,13 @@ export function analyser(config: ConfigurationClamd, chemin: string, delaiMs = 1
 		const socket = 'socket' in config ? connect(config.socket) : connect(config.port, config.host);
 		let reponse = '';
 		let fini = false;
+		let fichier: ReturnType<typeof createReadStream> | null = null;
 		const finir = (v: Verdict) => {
 			if (fini) return;
 			fini = true;
 			socket.destroy();
+			// A stream paused for a drain that never comes would keep the file open.
+			fichier?.destroy();
 			resolve(v);
 		};
 		socket.setTimeout(delaiMs, () => finir({ etat: 'a-analyser', erreur: 'délai dépassé' }));
@@ -31,18 +34,19 @@ export function analyser(config: ConfigurationClamd, chemin: string, delaiMs = 1
 		});
 		socket.once('connect', () => {
 			socket.write('zINSTREAM\0');
-			const fichier = createReadStream(chemin, { highWaterMark: 64 * 1024 });
-			fichier.on('error', (e) => finir({ etat: 'a-analyser', erreur: e.message }));
-			fichier.on('data', (morceau) => {
+			const flux = createReadStream(chemin, { highWaterMark: 64 * 1024 });
+			fichier = flux;
+			flux.on('error', (e) => finir({ etat: 'a-analyser', erreur: e.message }));
+			flux.on('data', (morceau) => {
 				const b = morceau as Buffer;
 				const longueur = Buffer.alloc(4);
 				longueur.writeUInt32BE(b.length);
 				if (!socket.write(Buffer.concat([longueur, b]))) {
-					fichier.pause();
-					socket.once('drain', () => fichier.resume());
+					flux.pause();
+					socket.once('drain', () => flux.resume());
 				}
 			});
-			fichier.on('end', () => socket.write(Buffer.alloc(4)));
+			flux.on('end', () => socket.write(Buffer.alloc(4)));
 		});
 	});
 }

@@ -58,6 +58,12 @@ describe('the kind of a file', () => {
 		expect(await nature('sans-extension', await pdf())).toMatchObject({ ok: false, raison: 'discordant', extension: '' });
 	});
 
+	it('reads an SVG after its comments, quickly whatever the comments (no backtracking)', async () => {
+		expect(await nature('plan.svg', '<!-- plan du quartier -->\n<!-- v2 --><svg viewBox="0 0 1 1"/>')).toMatchObject({ ok: true, nature: { type: 'image/svg+xml' } });
+		// « <!----> » 40 times made the former regular expression backtrack for hours.
+		expect(await nature('piege.svg', `${'<!---->'.repeat(40)}x`)).toEqual({ ok: false, raison: 'discordant', extension: 'svg', genre: 'txt' });
+	});
+
 	it('refuses content it does not accept: executables, archives, binary noise', async () => {
 		const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
 		expect(await nature('outil.pdf', elf)).toMatchObject({ ok: false, raison: 'inconnu' });

@@ -40,6 +40,22 @@ export type Refus = { raison: 'inconnu' } | { raison: 'discordant'; extension: s
 
 export const extensionDe = (nom: string) => (/\.([A-Za-z0-9]{1,8})$/.exec(nom)?.[1] ?? '').toLowerCase();
 
+/**
+ * Whether a text starts as an SVG: an XML declaration, comments and a doctype, then <svg.
+ * Comments are skipped with indexOf, not a regular expression (« <!----> » repeated would
+ * make one backtrack for hours).
+ */
+export function estSvg(texte: string): boolean {
+	let reste = texte.trimStart().replace(/^<\?xml[^>]*>/i, '').trimStart();
+	for (let i = 0; i < 1000 && reste.startsWith('<!--'); i++) {
+		const fin = reste.indexOf('-->', 4);
+		if (fin < 0) return false;
+		reste = reste.slice(fin + 3).trimStart();
+	}
+	reste = reste.replace(/^<!DOCTYPE svg[^>]*>/i, '').trimStart();
+	return /^<svg[\s>]/i.test(reste);
+}
+
 /** Text without magic numbers: UTF-8 that decodes, without NUL, in its first 64 KB. */
 async function genreTexte(chemin: string): Promise<'svg' | 'texte' | null> {
 	const f = await open(chemin);
@@ -55,7 +71,7 @@ async function genreTexte(chemin: string): Promise<'svg' | 'texte' | null> {
 		} catch {
 			return null;
 		}
-		return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(texte) ? 'svg' : 'texte';
+		return estSvg(texte) ? 'svg' : 'texte';
 	} finally {
 		await f.close();
 	}

@@ -17,7 +17,7 @@ import { activitesPrevues } from '../../suivi/activites/regles.ts';
 import { indicateursDuProjet } from '../../suivi/valeurs/actions.ts';
 import { identifiant } from '../../validation/identifiant.ts';
 import { configurationClamd, tailleMax } from '../configuration.ts';
-import { analyser } from '../contenu/analyse.ts';
+import { analyser, type Verdict } from '../contenu/analyse.ts';
 import { apercuDe } from '../contenu/apercu.ts';
 import { estImage, libelleDuGenre, natureDuFichier, type Nature } from '../contenu/type.ts';
 import { stockage, stockageActif } from '../stockage/index.ts';
@@ -98,9 +98,8 @@ const estLien = (s: string) => {
 };
 
 /** Stores new bytes (after the scan, when a scanner is configured) and returns what to record. */
-async function stocker(projetId: number, recu: FichierRecu, nature: Nature): Promise<Contenu> {
-	const clamd = configurationClamd();
-	const verdict = clamd ? await analyser(clamd, recu.chemin) : ({ etat: 'non-analyse' } as const);
+async function stocker(projetId: number, recu: FichierRecu, nature: Nature, analyse: Verdict | null): Promise<Contenu> {
+	const verdict = analyse ?? ({ etat: 'non-analyse' } as const);
 	const s = stockageActif();
 	// A new key for each copy stored: a removal of older bytes never touches these.
 	const cle = `projets/${projetId}/${recu.sha256}-${randomUUID().slice(0, 8)}`;
@@ -129,17 +128,30 @@ export async function envoyer(event: RequestEvent): Promise<never> {
 	const { projet, role, acteur } = await projetPour(event, 'lire');
 	// Refused before the body is read: an outsider's 20 MB are not received.
 	autoriser(acteur, 'creer', { type: 'preuves', role });
+	// The form's address also says where it comes from and for what (`?retour=…&pour=cible:id`):
+	// a body that cannot be read still gets its message in the right place.
+	const adresse = event.url.searchParams;
+	const [ciblePour, ...resteId] = (adresse.get('pour') ?? '').split(':');
+	const pour = (CIBLES_PREUVE as readonly string[]).includes(ciblePour ?? '') ? { cible: ciblePour as CiblePreuve, cibleId: resteId.join(':').slice(0, 200) } : null;
 	const recu = await recevoir(event.request, tailleMax());
-	if (!recu.ok) redirect(303, `/projets/${projet.id}/suivi?${new URLSearchParams({ 'preuve-erreur': recu.raison })}`);
+	if (!recu.ok) {
+		const retour = retourSur(projet.id, adresse.get('retour') ?? undefined);
+		if (pour) retourner(retour, pour.cible, pour.cibleId, { 'preuve-erreur': recu.raison });
+		redirect(303, `${retour}?${new URLSearchParams({ 'preuve-erreur': recu.raison })}`);
+	}
 	try {
 		const { champs, fichier } = recu;
-		const retour = retourSur(projet.id, champs.retour);
+		const retour = retourSur(projet.id, champs.retour ?? adresse.get('retour') ?? undefined);
 		const cible = (CIBLES_PREUVE as readonly string[]).includes(champs.cible ?? '') ? (champs.cible as CiblePreuve) : null;
 		const cibleId = (champs.cibleId ?? '').slice(0, 200);
-		if (!cible) redirect(303, `${retour}?${new URLSearchParams({ 'preuve-erreur': 'cible' })}`);
+		if (!cible) {
+			if (pour) retourner(retour, pour.cible, pour.cibleId, { 'preuve-erreur': 'cible' });
+			redirect(303, `${retour}?${new URLSearchParams({ 'preuve-erreur': 'cible' })}`);
+		}
 		const titreSaisi = (champs.titre ?? '').trim();
 		const lien = (champs.lien ?? '').trim();
-		const garde = { titre: titreSaisi.slice(0, TITRE_MAX + 50), lien: lien.slice(0, LIEN_MAX), ...(champs.confidentielle === 'oui' ? { confidentielle: 'oui' } : {}) };
+		// What was typed comes back in the address: a link too long for it is not echoed.
+		const garde = { titre: titreSaisi.slice(0, TITRE_MAX + 50), lien: encodeURIComponent(lien).length <= LIEN_MAX ? lien : '', ...(champs.confidentielle === 'oui' ? { confidentielle: 'oui' } : {}) };
 		const refuser = (code: string, detail?: string): never => retourner(retour, cible, cibleId, { 'preuve-erreur': code, ...(detail ? { 'preuve-detail': detail } : {}), ...garde });
 		const trouvee = await cibleDuProjet(projet.id, cible, cibleId);
 		if (!trouvee) refuser('cible');
@@ -149,7 +161,7 @@ export async function envoyer(event: RequestEvent): Promise<never> {
 		const base: NouvellePreuve = { projetId: projet.id, cible, cibleId, periodeId: trouvee!.periodeId, titre: titreSaisi, confidentielle: champs.confidentielle === 'oui', auteurId: acteur.id };
 		if (!fichier) {
 			if (!estLien(lien)) refuser('lien');
-			const r = await ajouterLien(db(), { ...base, titre: titreSaisi || lien, lien });
+			const r = await ajouterLien(db(), { ...base, titre: titreSaisi || lien.slice(0, TITRE_MAX), lien });
 			if (!r.ok) refuser(r.raison);
 			retourner(retour, cible, cibleId, { preuve: 'ajoutee' });
 		}
@@ -157,11 +169,18 @@ export async function envoyer(event: RequestEvent): Promise<never> {
 		if (fichier.taille === 0) refuser('vide');
 		const nature = await natureDuFichier(fichier.chemin, fichier.nom, fichier.taille);
 		if (!nature.ok) return refuser(nature.raison, nature.raison === 'discordant' ? nature.genre : undefined);
-		const avecFichier = { ...base, titre: titreSaisi || fichier.nom.replace(/\.[^.]*$/, '') || fichier.nom, sha256: fichier.sha256, nomFichier: fichier.nom };
-		const existant = await attacherExistant(db(), avecFichier);
-		if (existant.ok) retourner(retour, cible, cibleId, { preuve: 'ajoutee' });
+		const avecFichier = { ...base, titre: (titreSaisi || fichier.nom.replace(/\.[^.]*$/, '') || fichier.nom).slice(0, TITRE_MAX), sha256: fichier.sha256, nomFichier: fichier.nom };
+		// Scanned before anything is kept, even bytes the project already holds (they may
+		// have come before a scanner was configured).
+		const clamd = configurationClamd();
+		const verdict = clamd ? await analyser(clamd, fichier.chemin) : null;
+		const existant = await attacherExistant(db(), { ...avecFichier, verdict });
+		if (existant.ok) {
+			await effacer(existant.cles ?? []);
+			retourner(retour, cible, cibleId, { preuve: existant.analyse === 'quarantaine' ? 'quarantaine' : 'ajoutee' });
+		}
 		if (existant.raison !== 'absent') refuser(existant.raison);
-		const contenu = await stocker(projet.id, fichier, nature.nature);
+		const contenu = await stocker(projet.id, fichier, nature.nature, verdict);
 		const r = await ajouterFichier(db(), { ...avecFichier, contenu });
 		if (r.orphelin) await effacer([contenu.cle, contenu.apercu].filter((c): c is string => !!c).map((cle) => ({ stockage: contenu.stockage, cle })));
 		if (!r.ok) refuser(r.raison);

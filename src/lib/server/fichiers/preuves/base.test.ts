@@ -8,7 +8,7 @@ import { utilisateurs } from '../../db/schema.ts';
 import { creerProjet } from '../../projets/projets.ts';
 import { ajouterPeriodes, periodesDuProjet } from '../../suivi/periodes/base.ts';
 import { verrouillerPeriode } from '../../suivi/valeurs/base.ts';
-import { ajouterFichier, ajouterLien, attacherExistant, fichiersAAnalyser, nombreDePreuves, noterAnalyse, preuvesDuProjet, retirerPreuve, type Contenu } from './base.ts';
+import { ajouterFichier, ajouterLien, attacherExistant, changerStockage, fichiersAAnalyser, nombreDePreuves, noterAnalyse, preuvesDuProjet, retirerPreuve, type Contenu } from './base.ts';
 
 let base: BaseDeTest;
 let projet: number;
@@ -90,6 +90,20 @@ describe('evidence', () => {
 		const [vivante] = (await preuvesDuProjet(base.db, projet, { cibles: ['valeur'], confidentielles: true })).filter((p) => !p.retireeLe);
 		expect(await retirerPreuve(base.db, { projetId: projet, id: vivante!.id, auteurId: 'camille' })).toEqual({ ok: false, raison: 'verrouillee' });
 		expect(await ajouterLien(base.db, { ...preuve({ periodeId: t1 + 1000 }), lien: 'https://exemple.test/x' })).toEqual({ ok: false, raison: 'periode-absente' });
+	});
+
+	it('gives a file stored unscanned the verdict of the same bytes scanned again, and frees infected bytes', async () => {
+		const ailleurs = { ...preuve({ projetId: autre, periodeId: null, cible: 'activite' as const, cibleId: 'act000002' }) };
+		await ajouterFichier(base.db, { ...ailleurs, nomFichier: 'x.pdf', contenu: { ...contenu('d'.repeat(64), 'cle-d'), analyse: 'non-analyse', apercu: 'cle-d.apercu.webp' } });
+		const r = await attacherExistant(base.db, { ...ailleurs, sha256: 'd'.repeat(64), nomFichier: 'x.pdf', verdict: { etat: 'quarantaine', signature: 'Eicar-Test' } });
+		expect(r).toMatchObject({ ok: true, analyse: 'quarantaine', cles: [{ stockage: 'disque', cle: 'cle-d' }, { stockage: 'disque', cle: 'cle-d.apercu.webp' }] });
+		const [f] = (await preuvesDuProjet(base.db, autre, { cibles: ['activite'], confidentielles: true })).filter((p) => p.sha256 === 'd'.repeat(64));
+		expect(f).toMatchObject({ analyse: 'quarantaine', signature: 'Eicar-Test', apercu: null });
+		// A verdict never overrides one already given.
+		expect(await attacherExistant(base.db, { ...ailleurs, sha256: 'd'.repeat(64), nomFichier: 'x.pdf', verdict: { etat: 'sain' } })).toMatchObject({ ok: true, analyse: 'quarantaine', cles: [] });
+		// A move records nothing for a file stored again under another key meanwhile.
+		expect(await changerStockage(base.db, { id: f!.fichierId!, cle: 'autre-cle' }, 'disque', 's3')).toBe(false);
+		expect(await changerStockage(base.db, { id: f!.fichierId!, cle: 'cle-d' }, 'disque', 's3')).toBe(true);
 	});
 
 	it('lists the files a scanner has still to answer for, until it does', async () => {

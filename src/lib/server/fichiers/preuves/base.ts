@@ -6,6 +6,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/index.ts';
 import { fichiers, preuves, utilisateurs, type CiblePreuve, type EtatAnalyse, type NomStockage } from '../../db/schema.ts';
 import { periodeVerrouillee } from '../../suivi/valeurs/base.ts';
+import type { Verdict } from '../contenu/analyse.ts';
 
 export type NouvellePreuve = {
 	projetId: number;
@@ -17,6 +18,7 @@ export type NouvellePreuve = {
 	auteurId: string;
 };
 
+export type Cle = { stockage: NomStockage; cle: string };
 export type Contenu = { sha256: string; taille: number; type: string; stockage: NomStockage; cle: string; apercu: string | null; analyse: EtatAnalyse; signature: string | null };
 
 type Refus = 'verrouillee' | 'periode-absente';
@@ -45,14 +47,31 @@ const colonnesPreuve = (p: NouvellePreuve) => ({ projetId: p.projetId, cible: p.
  * Attaches content this project already holds (same SHA-256, bytes still stored): nothing is
  * stored again. 'absent' when the bytes must be stored first (`ajouterFichier`).
  */
-export async function attacherExistant(db: Database, p: NouvellePreuve & { sha256: string; nomFichier: string }): Promise<Ajout | { ok: false; raison: 'absent' }> {
+export async function attacherExistant(
+	db: Database,
+	p: NouvellePreuve & { sha256: string; nomFichier: string; verdict?: Verdict | null }
+): Promise<(Ajout & { analyse?: EtatAnalyse; cles?: Cle[] }) | { ok: false; raison: 'absent' }> {
 	return db.transaction(async (tx) => {
 		const refus = await periodeOuverte(tx, p);
 		if (refus) return { ok: false as const, raison: refus };
-		const [f] = await tx.select({ id: fichiers.id }).from(fichiers).where(and(eq(fichiers.projetId, p.projetId), eq(fichiers.sha256, p.sha256), isNull(fichiers.supprimeLe))).for('update');
+		const [f] = await tx
+			.select({ id: fichiers.id, analyse: fichiers.analyse, stockage: fichiers.stockage, cle: fichiers.cle, apercu: fichiers.apercu })
+			.from(fichiers)
+			.where(and(eq(fichiers.projetId, p.projetId), eq(fichiers.sha256, p.sha256), isNull(fichiers.supprimeLe)))
+			.for('update');
 		if (!f) return { ok: false as const, raison: 'absent' as const };
+		// The same bytes were just scanned: a file stored before a scanner was configured, or
+		// while it was down, gets the verdict (and loses its bytes if infected).
+		let analyse = f.analyse;
+		const cles: Cle[] = [];
+		const v = p.verdict;
+		if (v && v.etat !== 'a-analyser' && (f.analyse === 'non-analyse' || f.analyse === 'a-analyser')) {
+			analyse = v.etat;
+			await tx.update(fichiers).set({ analyse, signature: v.etat === 'quarantaine' ? v.signature : null, ...(v.etat === 'quarantaine' ? { apercu: null } : {}) }).where(eq(fichiers.id, f.id));
+			if (v.etat === 'quarantaine') cles.push(...[f.cle, f.apercu].filter((c): c is string => !!c).map((cle) => ({ stockage: f.stockage, cle })));
+		}
 		const [r] = await tx.insert(preuves).values({ ...colonnesPreuve(p), fichierId: f.id, nomFichier: p.nomFichier }).returning({ id: preuves.id });
-		return { ok: true as const, id: r!.id };
+		return { ok: true as const, id: r!.id, analyse, cles };
 	});
 }
 
@@ -174,15 +193,25 @@ export function fichiersDans(db: Database, stockage: NomStockage) {
 	return db.select({ id: fichiers.id, sha256: fichiers.sha256, cle: fichiers.cle, apercu: fichiers.apercu, type: fichiers.type, analyse: fichiers.analyse }).from(fichiers).where(and(eq(fichiers.stockage, stockage), isNull(fichiers.supprimeLe)));
 }
 
-export async function changerStockage(db: Database, id: number, de: NomStockage, vers: NomStockage) {
-	await db.update(fichiers).set({ stockage: vers }).where(and(eq(fichiers.id, id), eq(fichiers.stockage, de)));
+/** Records a file as moved; false when it changed meanwhile (removed, or stored again under another key). */
+export async function changerStockage(db: Database, f: { id: number; cle: string }, de: NomStockage, vers: NomStockage): Promise<boolean> {
+	const r = await db
+		.update(fichiers)
+		.set({ stockage: vers })
+		.where(and(eq(fichiers.id, f.id), eq(fichiers.cle, f.cle), eq(fichiers.stockage, de), isNull(fichiers.supprimeLe)))
+		.returning({ id: fichiers.id });
+	return r.length > 0;
 }
 
 /** Files a scanner has not answered for yet. */
 export function fichiersAAnalyser(db: Database) {
-	return db.select({ id: fichiers.id, stockage: fichiers.stockage, cle: fichiers.cle }).from(fichiers).where(and(eq(fichiers.analyse, 'a-analyser'), isNull(fichiers.supprimeLe)));
+	return db.select({ id: fichiers.id, stockage: fichiers.stockage, cle: fichiers.cle, apercu: fichiers.apercu }).from(fichiers).where(and(eq(fichiers.analyse, 'a-analyser'), isNull(fichiers.supprimeLe)));
 }
 
+/** An infected file loses its preview too (the caller removes both from storage). */
 export async function noterAnalyse(db: Database, id: number, analyse: EtatAnalyse, signature: string | null) {
-	await db.update(fichiers).set({ analyse, signature }).where(eq(fichiers.id, id));
+	await db
+		.update(fichiers)
+		.set({ analyse, signature, ...(analyse === 'quarantaine' ? { apercu: null } : {}) })
+		.where(eq(fichiers.id, id));
 }

@@ -3,7 +3,7 @@
 // kept small; the caller decides and removes the temporary file (`jeter`).
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -16,12 +16,16 @@ export type Recu = { ok: true; champs: Record<string, string>; fichier: FichierR
 
 const CHAMP_MAX = 10_000;
 
+// One private directory per process (0700, files 0600): evidence may be confidential, and
+// another local account must not read it while it is being checked.
+let dossierPrive: Promise<string> | null = null;
+const dossierDesEnvois = () => (dossierPrive ??= mkdtemp(path.join(tmpdir(), 'terrinclus-envois-')));
+
 /** Reads a multipart body: its text fields and at most one file, cut at `tailleMax` + 1 byte. */
 export async function recevoir(request: Request, tailleMax: number): Promise<Recu> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^multipart\/form-data\b/i.test(type) || !request.body) return { ok: false, raison: 'illisible' };
-	const dossier = path.join(tmpdir(), 'terrinclus-envois');
-	await mkdir(dossier, { recursive: true });
+	const dossier = await dossierDesEnvois();
 	const champs: Record<string, string> = {};
 	let fichier: FichierRecu | null = null;
 	let ecriture: Promise<void> | null = null;
@@ -60,17 +64,22 @@ export async function recevoir(request: Request, tailleMax: number): Promise<Rec
 		});
 		const recu: FichierRecu = { chemin, nom: neutraliserBidi(info.filename.replace(/\0/g, '')).slice(-200), taille: 0, sha256: '', tropGros: false };
 		flux.on('limit', () => (recu.tropGros = true));
-		ecriture = pipeline(flux, compte, createWriteStream(chemin)).then(() => {
+		ecriture = pipeline(flux, compte, createWriteStream(chemin, { mode: 0o600 })).then(() => {
 			recu.taille = taille;
 			recu.sha256 = hache.digest('hex');
 			fichier = recu;
 		});
+		// A body cut short (a phone losing its network) rejects this write too: handled below,
+		// never an unhandled rejection that would stop the process.
+		ecriture.catch(() => {});
 	});
 
 	try {
 		await pipeline(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream), analyseur);
 		await ecriture;
 	} catch (e) {
+		// The temporary file is removed once its write stream has closed.
+		await (ecriture as Promise<void> | null)?.catch(() => {});
 		await jeter();
 		const statut = e && typeof e === 'object' && 'status' in e ? e.status : undefined;
 		return { ok: false, raison: statut === 413 ? 'trop-gros' : 'illisible' };
