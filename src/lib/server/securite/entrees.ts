@@ -4,6 +4,7 @@
 // name or comment can display reversed.
 import type { Handle } from '@sveltejs/kit/hooks';
 import { contientNul, neutraliserBidi } from './texte.ts';
+import { estCheminAuth } from '../comptes/porte.ts';
 
 /** A refusal of the gate, answered at once: thrown errors do not reach the error page from here. */
 class Refus {
@@ -90,7 +91,8 @@ export const garderEntrees: Handle = async ({ event, resolve }) => {
 	const formulaire = event.request.method !== 'GET' && event.request.method !== 'HEAD' && FORMULAIRES.test(type);
 	try {
 		verifierAdresse(event.url);
-		verifierTaille(event.request, event.url.pathname);
+		// Better Auth's paths answer 404 before reading any body, but for GET links (porte.ts).
+		if (!estCheminAuth(event.url.pathname)) verifierTaille(event.request, event.url.pathname);
 		if (formulaire && !ROUTE_ENVOI.test(event.url.pathname)) propre = await formulaireNettoye(event.request);
 	} catch (e) {
 		if (e instanceof Refus) return page(e);
