@@ -284,13 +284,14 @@ describe('a project built with the partner abroad', () => {
 		await page.getByRole('link', { name: 'Voir la version 2 de « Diagnostic partagé »' }).click();
 		// What version 2 changed: the officer's needs here, before and after.
 		const changes = page.locator('.comparaison');
-		expect(await changes.getByRole('heading', { name: 'Besoins ici' }).count()).toBe(2);
+		// The click navigates: wait for the version's page, not the history's (a loaded machine is slower).
+		await expect.poll(() => changes.getByRole('heading', { name: 'Besoins ici' }).count()).toBe(2);
 		expect(await changes.textContent()).toContain('n’ont jamais quitté leur quartier');
 		expect(await changes.getByRole('heading', { name: 'Besoins là-bas' }).count()).toBe(0);
 		await verifierAccessibilite(page);
 		await page.goto(`${projet}/historique?section=diagnostic`);
 		await page.getByRole('link', { name: 'Voir la version 1 de « Diagnostic partagé »' }).click();
-		expect(await page.locator('#version').textContent()).toContain('Awa Diop');
+		await expect.poll(async () => (await page.locator('#version').textContent()) ?? '').toContain('Awa Diop');
 		await soumettre(page, 'Restaurer cette version');
 		await page.waitForURL('**/diagnostic?restaure=1#message-section');
 		expect(await page.getByLabel('Besoins ici').inputValue()).toBe('');
