@@ -70,3 +70,22 @@ export async function creerProjet(page: Page, titre: string) {
 	await page.waitForURL('**/projets/*?cree');
 	return new URL(page.url()).pathname;
 }
+
+/** Sets the project's planned dates through « Identité du projet ». */
+export async function datesDuProjet(page: Page, projet: string, debut: string, fin: string) {
+	await page.goto(`${projet}/identite`);
+	await page.getByLabel('Début prévu').fill(debut);
+	await page.getByLabel('Fin prévue').fill(fin);
+	await soumettre(page, 'Enregistrer');
+	await page.waitForURL(`**${projet}/identite?enregistre=*`);
+}
+
+/** Writes one activity in « Activités et calendrier », with its planned dates. */
+export async function ajouterActivite(page: Page, projet: string, activite: string, debut: string, fin: string) {
+	await page.goto(`${projet}/calendrier`);
+	await page.getByLabel('Activité', { exact: true }).first().fill(activite);
+	await page.getByLabel('Début').first().fill(debut);
+	await page.getByLabel('Fin').first().fill(fin);
+	await soumettre(page, 'Enregistrer');
+	await page.waitForURL(`**${projet}/calendrier?enregistre=*#message-section`);
+}

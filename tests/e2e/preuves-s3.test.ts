@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demarrerClamd, EICAR, type Clamd } from '../support/clamd.ts';
 import { demarrerS3, type ServeurS3 } from '../support/s3.ts';
-import { creerDepartement, creerProjet, nouvellePersonne, soumettre } from './comptes-de-test.ts';
+import { ajouterActivite, creerDepartement, creerProjet, nouvellePersonne } from './comptes-de-test.ts';
 import { lancerNavigateur, texte, verifierAccessibilite } from './navigateur.ts';
 import { demarrerServeurDeTest, type ServeurDeTest } from './serveur.ts';
 
@@ -51,12 +51,7 @@ beforeAll(async () => {
 	page = pilote.page;
 	await creerDepartement(page, `Département du Val-d’Oise ${randomBytes(2).toString('hex')}`, '95');
 	projet = await creerProjet(page, 'Échanges Saint-Louis');
-	await page.goto(`${projet}/calendrier`);
-	await page.getByLabel('Activité', { exact: true }).first().fill(ACTIVITE);
-	await page.getByLabel('Début').first().fill('2027-02-01');
-	await page.getByLabel('Fin').first().fill('2027-02-28');
-	await soumettre(page, 'Enregistrer');
-	await page.waitForURL(`**${projet}/calendrier?enregistre=*#message-section`);
+	await ajouterActivite(page, projet, ACTIVITE, '2027-02-01', '2027-02-28');
 });
 afterAll(async () => {
 	await pilote?.contexte.close();

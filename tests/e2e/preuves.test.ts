@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
-import { adresse, boite, creerDepartement, creerProjet, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
+import { adresse, ajouterActivite, boite, creerDepartement, creerProjet, datesDuProjet, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, texte, verifierAccessibilite } from './navigateur.ts';
 
 const ACCUEIL = 'Femmes accompagnées vers un emploi à Kaolack';
@@ -101,11 +101,7 @@ afterAll(async () => {
 
 describe('evidence files', () => {
 	it('are prepared for: an indicator abroad, an activity, the quarters', async () => {
-		await page.goto(`${projet}/identite`);
-		await page.getByLabel('Début prévu').fill('2027-01-01');
-		await page.getByLabel('Fin prévue').fill('2027-06-30');
-		await soumettre(page, 'Enregistrer');
-		await page.waitForURL(`**${projet}/identite?enregistre=*`);
+		await datesDuProjet(page, projet, '2027-01-01', '2027-06-30');
 		await page.goto(`${projet}/cadre-logique`);
 		await page.getByLabel('Indicateur', { exact: true }).first().fill(ACCUEIL);
 		await page.getByLabel('Type', { exact: true }).first().selectOption('nombre');
@@ -113,12 +109,7 @@ describe('evidence files', () => {
 		await page.getByLabel('Côté', { exact: true }).first().selectOption('la-bas');
 		await soumettre(page, 'Enregistrer');
 		await page.waitForURL(`**${projet}/cadre-logique?enregistre=*#message-section`);
-		await page.goto(`${projet}/calendrier`);
-		await page.getByLabel('Activité', { exact: true }).first().fill(ACTIVITE);
-		await page.getByLabel('Début').first().fill('2027-02-01');
-		await page.getByLabel('Fin').first().fill('2027-03-31');
-		await soumettre(page, 'Enregistrer');
-		await page.waitForURL(`**${projet}/calendrier?enregistre=*#message-section`);
+		await ajouterActivite(page, projet, ACTIVITE, '2027-02-01', '2027-03-31');
 		await page.goto(`${projet}/suivi`);
 		await soumettre(page, 'Créer les périodes');
 		await page.waitForURL(`**${projet}/suivi?ajoutees=2#message-suivi`);

@@ -7,7 +7,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendreCourriel, lienDe } from '../support/boite-aux-lettres.ts';
-import { adresse, boite, creerDepartement, creerProjet, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
+import { adresse, boite, creerDepartement, creerProjet, datesDuProjet, MOT_DE_PASSE, nouvellePersonne, soumettre } from './comptes-de-test.ts';
 import { baseURL, lancerNavigateur, nouveauContexte, texte, verifierAccessibilite } from './navigateur.ts';
 
 const EMPLOI = 'Jeunes en emploi ou en formation six mois après';
@@ -40,11 +40,7 @@ const serie = (p: Page, indicateur: string, cote: string): Locator => p.getByRol
 
 describe('indicator values on both sides', () => {
 	it('are prepared by the pilot: the project’s dates, two indicators, the quarters', async () => {
-		await page.goto(`${projet}/identite`);
-		await page.getByLabel('Début prévu').fill('2027-01-01');
-		await page.getByLabel('Fin prévue').fill('2027-06-30');
-		await soumettre(page, 'Enregistrer');
-		await page.waitForURL(`**${projet}/identite?enregistre=*`);
+		await datesDuProjet(page, projet, '2027-01-01', '2027-06-30');
 
 		await page.goto(`${projet}/cadre-logique`);
 		await page.getByLabel('Indicateur', { exact: true }).first().fill(EMPLOI);

@@ -8,10 +8,8 @@ import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseDeTest, type BaseDeTest } from '../../../../tests/support/base-de-test.ts';
 import { demarrerClamd, EICAR, type Clamd } from '../../../../tests/support/clamd.ts';
-import { nouvelleOrganisation } from '../../../../tests/support/organisations.ts';
+import { projetsDeTest } from '../../../../tests/support/organisations.ts';
 import { demarrerS3, type ServeurS3 } from '../../../../tests/support/s3.ts';
-import { utilisateurs } from '../db/schema.ts';
-import { creerProjet } from '../projets/projets.ts';
 import { configurationS3 } from './configuration.ts';
 import { analyserEnAttente, deplacerFichiers } from './entretien.ts';
 import { ajouterFichier, preuvesDuProjet } from './preuves/base.ts';
@@ -52,9 +50,7 @@ beforeAll(async () => {
 	[base, s3, clamd] = await Promise.all([baseDeTest(), demarrerS3(), demarrerClamd()]);
 	disque = stockageDisque(path.join(dossier, 'fichiers'));
 	bucket = stockageS3(configurationS3(s3.env)!);
-	await base.db.insert(utilisateurs).values({ id: 'camille', name: 'Camille', email: 'camille@exemple.test', emailVerified: true });
-	const organisation = await nouvelleOrganisation(base.db, { nom: 'Département de test', type: 'departement', pays: 'FR', codeTerritoire: '19', description: '' }, 'camille');
-	projet = (await creerProjet(base.db, { organisationId: organisation.id, titre: 'Entretien' }, 'camille')).id;
+	[projet] = (await projetsDeTest(base.db, 'Entretien')) as [number];
 });
 afterAll(async () => {
 	await Promise.all([base?.detruire(), s3?.arreter(), clamd?.arreter()]);

@@ -315,6 +315,9 @@ export function retourDePreuve(url: URL): RetourPreuve | null {
 	return { pour: pour ?? '', erreur: code ? messageDeRefus(code, libelleDuGenre(q.get('preuve-detail') ?? '')) : null, succes: succes ?? null, titre: (q.get('titre') ?? '').slice(0, TITRE_MAX), lien: (q.get('lien') ?? '').slice(0, LIEN_MAX), confidentielle: q.get('confidentielle') === 'oui' };
 }
 
+/** Whether this actor may read confidential evidence (pages and the monitoring report ask it). */
+export const voitLesConfidentielles = (acteur: Acteur, role: RoleProjet | null) => peut(acteur, 'lire', { type: 'preuve', role, confidentielle: true, sienne: false });
+
 export type PreuvesDeLaPage = {
 	/** « cible:id » → its evidence, removed ones last for the history. */
 	parCible: Record<string, PreuveVue[]>;
@@ -333,7 +336,7 @@ export type PreuvesDeLaPage = {
 export async function preuvesDeLaPage(event: Pick<RequestEvent, 'url'>, projetId: number, role: RoleProjet | null, acteur: Acteur, cibles: CiblePreuve[], periodeId?: number): Promise<PreuvesDeLaPage> {
 	const parCible: Record<string, PreuveVue[]> = {};
 	if (acteur.role !== 'visiteur') {
-		const liste = await preuvesDuProjet(db(), projetId, { cibles, periodeId, confidentielles: peut(acteur, 'lire', { type: 'preuve', role, confidentielle: true, sienne: false }) });
+		const liste = await preuvesDuProjet(db(), projetId, { cibles, periodeId, confidentielles: voitLesConfidentielles(acteur, role) });
 		for (const p of liste) (parCible[`${p.cible}:${p.cibleId}`] ??= []).push(vue(p, acteur, role));
 	}
 	return { parCible, retour: retourDePreuve(event.url), peutAjouter: peut(acteur, 'creer', { type: 'preuves', role }), chemin: event.url.pathname, tailleMax: tailleMax(), tailleMaxMo: mo(tailleMax()) };

@@ -179,15 +179,6 @@ export async function retirerPreuve(db: Database, p: { projetId: number; id: num
 	});
 }
 
-/** How much evidence (files and links, not removed) each thing of these kinds has: for the dashboards. */
-export async function nombreDePreuves(db: Database, projetId: number, confidentielles: boolean) {
-	return db
-		.select({ cible: preuves.cible, cibleId: preuves.cibleId, nombre: sql<number>`count(*)::int` })
-		.from(preuves)
-		.where(and(eq(preuves.projetId, projetId), isNull(preuves.retireeLe), confidentielles ? undefined : eq(preuves.confidentielle, false)))
-		.groupBy(preuves.cible, preuves.cibleId);
-}
-
 /** The files stored in one backend, for the command that moves them to the other. */
 export function fichiersDans(db: Database, stockage: NomStockage) {
 	return db.select({ id: fichiers.id, sha256: fichiers.sha256, cle: fichiers.cle, apercu: fichiers.apercu, type: fichiers.type, analyse: fichiers.analyse }).from(fichiers).where(and(eq(fichiers.stockage, stockage), isNull(fichiers.supprimeLe)));

@@ -1,9 +1,7 @@
 // Indicator values on the real database (PGlite, or PostgreSQL with DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseDeTest, type BaseDeTest } from '../../../../../tests/support/base-de-test.ts';
-import { nouvelleOrganisation } from '../../../../../tests/support/organisations.ts';
-import { utilisateurs } from '../../db/schema.ts';
-import { creerProjet } from '../../projets/projets.ts';
+import { projetsDeTest } from '../../../../../tests/support/organisations.ts';
 import { ajouterPeriodes, periodesDuProjet, supprimerPeriode } from '../periodes/base.ts';
 import { deciderValeur, enregistrerValeur, historiqueDeLaPeriode, valeursDuProjet, verrouillerPeriode } from './base.ts';
 
@@ -16,13 +14,7 @@ const contenu = (valeur: number, commentaire = '') => ({ valeur, numerateur: nul
 
 beforeAll(async () => {
 	base = await baseDeTest();
-	await base.db.insert(utilisateurs).values([
-		{ id: 'camille', name: 'Camille', email: 'camille@exemple.test', emailVerified: true },
-		{ id: 'awa', name: 'Awa', email: 'awa@exemple.test', emailVerified: true }
-	]);
-	const organisation = await nouvelleOrganisation(base.db, { nom: 'Département de test', type: 'departement', pays: 'FR', codeTerritoire: '19', description: '' }, 'camille');
-	projet = (await creerProjet(base.db, { organisationId: organisation.id, titre: 'Suivi' }, 'camille')).id;
-	autre = (await creerProjet(base.db, { organisationId: organisation.id, titre: 'Autre' }, 'camille')).id;
+	[projet, autre] = (await projetsDeTest(base.db, 'Suivi', 'Autre')) as [number, number];
 	await ajouterPeriodes(base.db, projet, [{ libelle: 'T1', debut: '2027-01-01', fin: '2027-03-31' }, { libelle: 'T2', debut: '2027-04-01', fin: '2027-06-30' }], 'camille');
 	[t1, t2] = (await periodesDuProjet(base.db, projet)).map((p) => p.id) as [number, number];
 });

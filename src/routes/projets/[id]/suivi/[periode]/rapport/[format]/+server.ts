@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { db } from '#lib/server/demarrage.ts';
-import { peut } from '#lib/server/policies/index.ts';
+import { voitLesConfidentielles } from '#lib/server/fichiers/preuves/actions.ts';
 import { projetPour } from '#lib/server/projets/actions.ts';
 import { dossierDocx } from '#lib/server/projets/exports/docx.ts';
 import { enteteDisposition } from '#lib/server/projets/exports/dossier.ts';
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	const { projet, acteur, role } = await projetPour(event, 'exporter');
 	const format = event.params.format;
 	if (format !== 'docx' && format !== 'pdf') error(404, 'Page introuvable');
-	const r = await rapportDeSuivi(db(), projet, identifiant(event.params.periode) ?? 0, { auteur: acteur.nom, fuseau: acteur.fuseau, confidentielles: peut(acteur, 'lire', { type: 'preuve', role, confidentielle: true, sienne: false }) });
+	const r = await rapportDeSuivi(db(), projet, identifiant(event.params.periode) ?? 0, { auteur: acteur.nom, fuseau: acteur.fuseau, confidentielles: voitLesConfidentielles(acteur, role) });
 	if (!r) error(404, 'Page introuvable');
 	const corps = format === 'docx' ? await dossierDocx(r.dossier) : await dossierPdf(r.dossier);
 	return new Response(new Uint8Array(corps), {
