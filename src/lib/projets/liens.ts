@@ -1,6 +1,7 @@
 // The lists a project draws from its own rows: the levels of its logical framework and its
 // activities, each typed once and chosen wherever it is needed (the value kept is the row's id).
 import { lignes, type Donnees, type Ligne, type Option, type ReferentielProjet } from './sections.ts';
+import { dimensionsDuCadre } from './ventilations.ts';
 
 export type ListesProjet = Record<ReferentielProjet, Option[]>;
 
@@ -20,7 +21,8 @@ export function listesDuProjet(sections: Partial<Record<string, Donnees>>): List
 	const resultats = options(lignes(cadre, 'resultats'), 'resultat', 'R');
 	const activites = options(lignes(sections.calendrier, 'activites'), 'activite', 'A');
 	const general = typeof cadre?.objectifGeneral === 'string' && cadre.objectifGeneral ? [{ valeur: OBJECTIF_GENERAL, libelle: court(`OG — ${cadre.objectifGeneral}`) }] : [];
-	return { objectifs, resultats, activites, niveaux: [...general, ...objectifs, ...resultats], postes: [...resultats, ...activites] };
+	const dimensions = dimensionsDuCadre(cadre).map((d) => ({ valeur: d.id, libelle: court(d.libelle) }));
+	return { objectifs, resultats, activites, niveaux: [...general, ...objectifs, ...resultats], postes: [...resultats, ...activites], dimensions };
 }
 
 export interface NiveauCadre {

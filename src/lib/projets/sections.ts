@@ -7,9 +7,9 @@ export type ReferentielCommun = 'themes' | 'publics' | 'departements' | 'pays' |
  * Lists drawn from the project's own rows, so that a level of the logical framework or an
  * activity is typed once and chosen elsewhere: the value stored is the row's `id`.
  */
-export type ReferentielProjet = 'objectifs' | 'resultats' | 'activites' | 'niveaux' | 'postes';
+export type ReferentielProjet = 'objectifs' | 'resultats' | 'activites' | 'niveaux' | 'postes' | 'dimensions';
 export type Referentiel = ReferentielCommun | ReferentielProjet;
-export const REFERENTIELS_PROJET: readonly ReferentielProjet[] = ['objectifs', 'resultats', 'activites', 'niveaux', 'postes'];
+export const REFERENTIELS_PROJET: readonly ReferentielProjet[] = ['objectifs', 'resultats', 'activites', 'niveaux', 'postes', 'dimensions'];
 export const estReferentielProjet = (r: string | undefined): r is ReferentielProjet => (REFERENTIELS_PROJET as readonly string[]).includes(r ?? '');
 
 export type Option = { valeur: string; libelle: string };
@@ -299,6 +299,17 @@ export const SECTIONS: readonly Section[] = [
 			},
 			{
 				type: 'tableau',
+				nom: 'ventilations',
+				libelle: 'Ventilations',
+				aide: 'Les dimensions selon lesquelles un chiffre se décompose : sexe, tranche d’âge, public, commune… Chaque indicateur peut ensuite être ventilé selon une ou deux d’entre elles.',
+				ligne: 'Ventilation',
+				colonnes: [
+					{ type: 'texte', nom: 'dimension', libelle: 'Dimension', aide: 'Par exemple : Sexe.', max: 80 },
+					{ type: 'texte', nom: 'categories', libelle: 'Catégories, séparées par des points-virgules', aide: 'Par exemple : Femmes ; Hommes ; Non précisé.', max: 1000 }
+				]
+			},
+			{
+				type: 'tableau',
 				nom: 'indicateurs',
 				libelle: 'Indicateurs',
 				aide: 'Chaque indicateur mesure un objectif ou un résultat. Pour un nombre ou un pourcentage, la situation de départ et la cible sont des nombres (un pourcentage de 0 à 100).',
@@ -311,6 +322,8 @@ export const SECTIONS: readonly Section[] = [
 					{ type: 'choix', nom: 'sens', libelle: 'Sens', options: SENS_INDICATEUR },
 					{ type: 'choix', nom: 'agregation', libelle: 'Cumul des périodes', options: AGREGATIONS },
 					{ type: 'choix', nom: 'cote', libelle: 'Côté', options: COTES_INDICATEUR },
+					{ type: 'choix', nom: 'ventilation', libelle: 'Ventilé par', referentiel: 'dimensions' },
+					{ type: 'choix', nom: 'ventilation2', libelle: 'Et par', referentiel: 'dimensions' },
 					{ type: 'texte', nom: 'reference', libelle: 'Situation de départ', max: 100 },
 					{ type: 'date', nom: 'dateReference', libelle: 'Date de la situation de départ' },
 					{ type: 'texte', nom: 'cible', libelle: 'Cible en fin de projet', max: 100 },

@@ -109,6 +109,23 @@ describe('reading a section', () => {
 		expect(q.ok && lignes(q.donnees, 'indicateurs')[0]!.cible).toBe('Une confiance rétablie');
 	});
 
+	it('keeps a dimension’s categories once each, and splits an indicator along one or two of them', () => {
+		const lire = (champs: Record<string, string>) => lireSection(section('cadre-logique')!, form({ 'ventilations.0.id': 'sexe00001', 'ventilations.0.dimension': 'Sexe', 'indicateurs.0.indicateur': 'Jeunes en emploi', ...champs }), valides);
+		const erreurs = (r: ReturnType<typeof lire>) => (r.ok ? {} : r.erreurs);
+		const ok = lire({ 'ventilations.0.categories': ' Femmes ;  hommes ; femmes ;; ', 'indicateurs.0.type': 'nombre', 'indicateurs.0.ventilation2': 'sexe00001' });
+		expect(ok.ok && lignes(ok.donnees, 'ventilations')[0]!.categories).toBe('Femmes ; hommes');
+		// The second choice alone moves up to the first.
+		expect(ok.ok && lignes(ok.donnees, 'indicateurs')[0]).toMatchObject({ ventilation: 'sexe00001', ventilation2: '' });
+		expect(erreurs(lire({ 'ventilations.0.categories': 'Femmes' }))['ventilations.0.categories']).toContain('au moins deux catégories');
+		expect(erreurs(lire({ 'ventilations.0.categories': Array.from({ length: 21 }, (_, n) => `C${n}`).join(';') }))['ventilations.0.categories']).toBe('20 catégories au plus (21 saisies).');
+		expect(erreurs(lire({ 'ventilations.0.categories': `Femmes ; ${'x'.repeat(81)}` }))['ventilations.0.categories']).toContain('80 caractères');
+		expect(erreurs(lire({ 'ventilations.0.dimension': '', 'ventilations.0.categories': 'Femmes ; Hommes' }))['ventilations.0.dimension']).toContain('Nommez cette dimension');
+		const deux = lire({ 'ventilations.0.categories': 'Femmes ; Hommes', 'indicateurs.0.type': 'nombre', 'indicateurs.0.ventilation': 'sexe00001', 'indicateurs.0.ventilation2': 'sexe00001' });
+		expect(erreurs(deux)['indicateurs.0.ventilation2']).toContain('autre dimension');
+		const qualitatif = lire({ 'ventilations.0.categories': 'Femmes ; Hommes', 'indicateurs.0.type': 'qualitatif', 'indicateurs.0.ventilation': 'sexe00001' });
+		expect(erreurs(qualitatif)['indicateurs.0.ventilation']).toContain('ne se ventile pas');
+	});
+
 	it('explains every mistake next to its field, in French, and keeps what was typed', () => {
 		const r = lireSection(
 			identite,

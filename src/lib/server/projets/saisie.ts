@@ -2,6 +2,7 @@
 // by field (« nom » or « nom.ligne.colonne »), and what the person typed kept as they typed it.
 import { randomBytes } from 'node:crypto';
 import type { ListesProjet } from '#lib/projets/liens.ts';
+import { categoriesDe, MAX_CATEGORIE, MAX_CATEGORIES } from '#lib/projets/ventilations.ts';
 import { estReferentielProjet, type Champ, type ChampSimple, type Donnees, type Ligne, type Option, type Referentiel, type ReferentielCommun, type Section, type Valeur } from '#lib/projets/sections.ts';
 
 export type Erreurs = Record<string, string>;
@@ -169,6 +170,7 @@ const nombreDeCible = (v: Valeur | undefined) => (typeof v === 'number' ? v : ty
 /** Rules across the cells of a row. */
 function verifierLigne(tableau: string, i: number, l: Ligne, erreurs: Erreurs) {
 	if (tableau === 'indicateurs') verifierIndicateur(i, l, erreurs);
+	if (tableau === 'ventilations') verifierVentilation(i, l, erreurs);
 	if (typeof l.debut === 'string' && typeof l.fin === 'string' && l.debut && l.fin && l.fin < l.debut) erreurs[`${tableau}.${i}.fin`] = 'La fin ne peut précéder le début.';
 	if ('devise' in l) {
 		const devise = typeof l.devise === 'string' ? l.devise.toUpperCase() : '';
@@ -192,6 +194,9 @@ function verifierIndicateur(i: number, l: Ligne, erreurs: Erreurs) {
 		if (l.agregation && l.agregation !== 'pourcentage') erreurs[k('agregation')] = 'Un pourcentage se cumule en recalculant numérateurs et dénominateurs : choisissez « Pourcentage ».';
 		l.agregation = 'pourcentage';
 	} else if (l.agregation === 'pourcentage') erreurs[k('agregation')] = 'Ce cumul ne vaut que pour un indicateur de type « Pourcentage ».';
+	if (!l.ventilation && l.ventilation2) [l.ventilation, l.ventilation2] = [l.ventilation2, ''];
+	if (l.ventilation && l.ventilation2 === l.ventilation) erreurs[k('ventilation2')] = 'Choisissez une autre dimension que la première, ou aucune.';
+	if (l.type === 'qualitatif' && l.ventilation) erreurs[k('ventilation')] = 'Une appréciation écrite ne se ventile pas : retirez la ventilation, ou choisissez un type chiffré.';
 	if (l.type !== 'nombre' && l.type !== 'pourcentage') return;
 	for (const col of ['reference', 'cible'] as const) {
 		if (l[col] === '' || l[col] === null) continue;
@@ -200,6 +205,20 @@ function verifierIndicateur(i: number, l: Ligne, erreurs: Erreurs) {
 		else if (l.type === 'pourcentage' && (n < 0 || n > 100)) erreurs[k(col)] = 'Un pourcentage va de 0 à 100.';
 		else l[col] = n;
 	}
+}
+
+/** A dimension has a name and two categories or more, each short; kept as « A ; B ; C ». */
+function verifierVentilation(i: number, l: Ligne, erreurs: Erreurs) {
+	const k = (col: string) => `ventilations.${i}.${col}`;
+	const categories = categoriesDe(l.categories);
+	if (!String(l.dimension ?? '').trim()) {
+		if (categories.length) erreurs[k('dimension')] = 'Nommez cette dimension, par exemple « Sexe » ou « Tranche d’âge ».';
+		return;
+	}
+	if (categories.length < 2) erreurs[k('categories')] = 'Indiquez au moins deux catégories, séparées par des points-virgules (par exemple : Femmes ; Hommes).';
+	else if (categories.length > MAX_CATEGORIES) erreurs[k('categories')] = `${MAX_CATEGORIES} catégories au plus (${categories.length} saisies).`;
+	else if (categories.some((c) => c.length > MAX_CATEGORIE)) erreurs[k('categories')] = `Chaque catégorie tient en ${MAX_CATEGORIE} caractères au plus.`;
+	else l.categories = categories.join(' ; ');
 }
 
 /**

@@ -11,7 +11,7 @@ const ligne = (libelle: string, cote: 'ici' | 'la-bas', statuts: (string | null)
 	reference: 0,
 	cible: 10,
 	cibleAffichee: '10',
-	series: [{ cote, libelleCote: cote, total: '', avancement, courbe: [], cellules: statuts.map((s, i) => ({ periodeId: i + 1, affichee: '', statut: s as never, libelleStatut: '' })) }]
+	series: [{ cote, libelleCote: cote, total: '', avancement, courbe: [], cellules: statuts.map((s, i) => ({ periodeId: i + 1, affichee: '', statut: s as never, libelleStatut: '', cible: '', atteinte: null, ecarts: [] })), courbeCible: [], ventilations: [] }]
 });
 const PERIODES = [
 	{ id: 1, libelle: 'T1', fin: '2027-03-31' },
@@ -40,5 +40,18 @@ describe('the monitoring warnings', () => {
 	it('stay quiet before any period closes, and when all is well', () => {
 		expect(avertissementsDuSuivi({ aujourdhui: '2027-01-15', periodes: PERIODES, tableau: [ligne('Agents formés', 'ici', [null, null, null])], activitesEnRetard: [], lignesEnDepassement: [] })).toEqual([]);
 		expect(avertissementsDuSuivi({ aujourdhui: '2027-10-15', periodes: PERIODES, tableau: [ligne('Agents formés', 'ici', ['validee', 'soumise', 'validee'], 0.8)], activitesEnRetard: [], lignesEnDepassement: [] })).toEqual([]);
+	});
+
+	it('name a validated value short of its period’s target, and a split that does not add up', () => {
+		const l = ligne('Jeunes accueillis', 'la-bas', ['validee', 'soumise', null], 0.6);
+		// T1 short of its target, T2 short too but not validated: only T1 is named.
+		l.series[0]!.cellules[0]!.atteinte = false;
+		l.series[0]!.cellules[1]!.atteinte = false;
+		l.series[0]!.cellules[1]!.ecarts = ['La ventilation par sexe donne 4 pour un total de 5.'];
+		expect(avertissementsDuSuivi({ aujourdhui: '2027-10-15', periodes: PERIODES, tableau: [l], activitesEnRetard: [], lignesEnDepassement: [] })).toEqual([
+			'Une période close attend encore des valeurs : « T3 ».',
+			'Une valeur validée reste en deçà de la cible de sa période : « Jeunes accueillis » (là-bas, T1).',
+			'La ventilation d’une valeur ne tombe pas juste pour « Jeunes accueillis » : la somme des catégories diffère du total.'
+		]);
 	});
 });

@@ -28,6 +28,14 @@ export function avertissementsDuSuivi(e: EtatDuSuivi): string[] {
 		const loin = suivis.filter((l) => l.series.some((s) => s.avancement !== null && s.avancement < 0.25)).map((l) => l.libelle);
 		if (loin.length) a.push(`Plus de la moitié des périodes sont passées et ${liste(loin)} ${loin.length > 1 ? 'restent' : 'reste'} loin de ${loin.length > 1 ? 'leur' : 'sa'} cible (moins d’un quart du chemin).`);
 	}
+	// A closed period's validated figure short of the target set for it.
+	const manquees = suivis.flatMap((l) =>
+		l.series.flatMap((s) => s.cellules.filter((c) => c.statut === 'validee' && c.atteinte === false && closes.some((p) => p.id === c.periodeId)).map((c) => `« ${l.libelle} » (${s.cote === 'ici' ? 'ici' : 'là-bas'}, ${e.periodes.find((p) => p.id === c.periodeId)!.libelle})`))
+	);
+	if (manquees.length) a.push(`${manquees.length === 1 ? 'Une valeur validée reste' : `${manquees.length} valeurs validées restent`} en deçà de la cible de ${manquees.length === 1 ? 'sa' : 'leur'} période : ${manquees.join(', ')}.`);
+	// A split that does not add up: the table says which value.
+	const ecarts = suivis.filter((l) => l.series.some((s) => s.cellules.some((c) => c.ecarts.length))).map((l) => l.libelle);
+	if (ecarts.length) a.push(`La ventilation d’une valeur ne tombe pas juste pour ${liste(ecarts)} : la somme des catégories diffère du total.`);
 	if (e.activitesEnRetard.length) a.push(`${e.activitesEnRetard.length === 1 ? 'Une activité est' : `${e.activitesEnRetard.length} activités sont`} en retard : ${liste(e.activitesEnRetard)}.`);
 	if (e.lignesEnDepassement.length) a.push(`Le budget dérive : ${liste(e.lignesEnDepassement)} ${e.lignesEnDepassement.length > 1 ? 'dépassent' : 'dépasse'} le montant prévu.`);
 	return a;

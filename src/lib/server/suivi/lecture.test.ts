@@ -31,7 +31,7 @@ async function projet(n: number, rythme: 'semestre' | 'mois') {
 	await ajouterPeriodes(base.db, p.id, d.periodes, 'camille');
 	for (const periode of await periodesDuProjet(base.db, p.id))
 		for (const i of indicateurs)
-			for (const cote of ['ici', 'la-bas'] as const) await enregistrerValeur(base.db, { projetId: p.id, periodeId: periode.id, indicateur: i.id, cote, contenu: { valeur: 3, numerateur: null, denominateur: null, texte: null, commentaire: '' }, soumettre: true, versionLue: 0, auteurId: 'camille' });
+			for (const cote of ['ici', 'la-bas'] as const) await enregistrerValeur(base.db, { projetId: p.id, periodeId: periode.id, indicateur: i.id, cote, contenu: { valeur: 3, numerateur: null, denominateur: null, texte: null, commentaire: '', ventilation: null }, soumettre: true, versionLue: 0, auteurId: 'camille' });
 	return p.id;
 }
 

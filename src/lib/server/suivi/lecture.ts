@@ -6,6 +6,7 @@ import type { Database } from '../db/index.ts';
 import { suiviPeriodes } from '../db/schema.ts';
 import { sectionsDuProjet } from '../projets/projets.ts';
 import { jalonsAtteints, suiviDesActivites } from './activites/base.ts';
+import { ciblesDuProjet } from './cibles/base.ts';
 import { activitesPrevues, estEnRetard, LIBELLES_STATUT_ACTIVITE } from './activites/regles.ts';
 import { avertissementsDuSuivi } from './avertissements.ts';
 import { comptesRendus } from './comptes-rendus/base.ts';
@@ -16,18 +17,19 @@ import { indicateursDuCadre } from './valeurs/regles.ts';
 import { tableauDeBord } from './valeurs/tableau.ts';
 
 export async function lireSuivi(db: Database, projetId: number, fuseau?: string | null) {
-	const [sections, periodes, valeurs, rapports, suivis, atteints, depenses] = await Promise.all([
+	const [sections, periodes, valeurs, rapports, suivis, atteints, depenses, cibles] = await Promise.all([
 		sectionsDuProjet(db, projetId),
 		db.select({ id: suiviPeriodes.id, libelle: suiviPeriodes.libelle, debut: suiviPeriodes.debut, fin: suiviPeriodes.fin, verrouilleeLe: suiviPeriodes.verrouilleeLe }).from(suiviPeriodes).where(eq(suiviPeriodes.projetId, projetId)).orderBy(asc(suiviPeriodes.debut)),
 		valeursDuProjet(db, projetId),
 		comptesRendus(db, projetId),
 		suiviDesActivites(db, projetId),
 		jalonsAtteints(db, projetId),
-		depensesDuProjet(db, projetId)
+		depensesDuProjet(db, projetId),
+		ciblesDuProjet(db, projetId)
 	]);
 	const aujourdhui = jourDans(fuseau);
 	const indicateurs = indicateursDuCadre(sections['cadre-logique']!.donnees);
-	const tableau = tableauDeBord(indicateurs, periodes, valeurs);
+	const tableau = tableauDeBord(indicateurs, periodes, valeurs, cibles);
 	const activites = activitesPrevues(sections.calendrier!.donnees).map((a) => {
 		const s = suivis.find((x) => x.activite === a.id);
 		return { ...a, suivi: s, libelleStatut: s ? LIBELLES_STATUT_ACTIVITE[s.statut] : 'Prévue', enRetard: estEnRetard(a, s, aujourdhui) };
@@ -41,6 +43,7 @@ export async function lireSuivi(db: Database, projetId: number, fuseau?: string 
 		periodes,
 		indicateurs,
 		valeurs,
+		cibles,
 		tableau,
 		rapports,
 		activites,

@@ -58,6 +58,8 @@ export const suiviValeurs = pgTable(
 		numerateur: doublePrecision('numerateur'),
 		denominateur: doublePrecision('denominateur'),
 		texte: text('texte'),
+		/** Its split along the indicator's dimensions: { dimension id: { category: part } } (suivi/valeurs/regles.ts). */
+		ventilation: jsonb('ventilation').$type<Record<string, Record<string, { valeur: number | null; numerateur: number | null; denominateur: number | null }>>>(),
 		commentaire: text('commentaire').notNull().default(''),
 		statut: text('statut').$type<StatutValeur>().notNull(),
 		/** Why the pilot returned it. */
@@ -207,4 +209,28 @@ export const suiviDepenses = pgTable(
 		...horodatage()
 	},
 	(t) => [unique('suivi_depenses_uq').on(t.projetId, t.ligne, t.periodeId), check('suivi_depenses_montant_ck', sql`${t.montant} >= 0`)]
+);
+
+/**
+ * An indicator's target for one period and one side, besides the end-of-project target in the
+ * logical framework: the level expected by the period's end for a cumulative indicator, the
+ * period's own amount for one whose periods add up. Set by a pilot with the periods.
+ */
+export const suiviCibles = pgTable(
+	'suivi_cibles',
+	{
+		id: serial('id').primaryKey(),
+		projetId: integer('projet_id')
+			.notNull()
+			.references(() => projets.id, { onDelete: 'cascade' }),
+		indicateur: text('indicateur').notNull(),
+		periodeId: integer('periode_id')
+			.notNull()
+			.references(() => suiviPeriodes.id, { onDelete: 'cascade' }),
+		cote: text('cote').$type<CoteSuivi>().notNull(),
+		cible: doublePrecision('cible').notNull(),
+		modifiePar: text('modifie_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+		...horodatage()
+	},
+	(t) => [unique('suivi_cibles_uq').on(t.projetId, t.indicateur, t.periodeId, t.cote), check('suivi_cibles_cote_ck', sql`${t.cote} in ('ici', 'la-bas')`)]
 );

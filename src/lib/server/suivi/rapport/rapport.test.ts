@@ -27,7 +27,7 @@ beforeAll(async () => {
 	await ajouterPeriodes(base.db, projet.id, [{ libelle: '1er semestre 2027', debut: '2027-01-01', fin: '2027-06-30' }, { libelle: '2e semestre 2027', debut: '2027-07-01', fin: '2027-12-31' }], 'camille');
 	t1 = (await periodesDuProjet(base.db, projet.id))[0]!.id;
 	// indicateur1 is a percentage followed here; indicateur2 abroad.
-	const pct = (numerateur: number, denominateur: number, commentaire: string) => ({ valeur: null, numerateur, denominateur, texte: null, commentaire });
+	const pct = (numerateur: number, denominateur: number, commentaire: string) => ({ valeur: null, numerateur, denominateur, texte: null, commentaire, ventilation: null });
 	const a = await enregistrerValeur(base.db, { projetId: projet.id, periodeId: t1, indicateur: 'indicateur1', cote: 'ici', contenu: pct(9, 20, 'Système d’information des missions locales'), soumettre: true, versionLue: 0, auteurId: 'yann' });
 	await enregistrerValeur(base.db, { projetId: projet.id, periodeId: t1, indicateur: 'indicateur2', cote: 'la-bas', contenu: pct(9, 12, 'Registre du conseil départemental'), soumettre: true, versionLue: 0, auteurId: 'awa' });
 	if (a.ok) await deciderValeur(base.db, { projetId: projet.id, valeurId: a.id, decision: 'valider', versionLue: 1, auteurId: 'camille' });
@@ -89,8 +89,10 @@ describe('the monitoring report', () => {
 		const series = s.indicateurs.reduce((n, i) => n + i.cotes.length, 0);
 		expect(ws.rowCount).toBe(1 + series * 2);
 		const lignes = (ws.getSheetValues() as unknown[][]).filter(Boolean).slice(1);
-		const validee = lignes.find((l) => l[5] === 'Ici (France)' && l[6] === '1er semestre 2027' && l[1] === 'Jeunes de Loire-Atlantique en emploi ou formation six mois après' && l[13] === 'Validée')!;
-		expect([validee[9], validee[10], validee[11]]).toEqual([45, 9, 20]);
-		expect(lignes.filter((l) => l[13] === 'À saisir').length).toBe(series * 2 - 2);
+		// Columns: 5 Côté, 6 Période, 10 Catégorie, 11–13 value, numerator, denominator, 15 État.
+		expect(lignes.every((l) => l[10] === 'Total')).toBe(true);
+		const validee = lignes.find((l) => l[5] === 'Ici (France)' && l[6] === '1er semestre 2027' && l[1] === 'Jeunes de Loire-Atlantique en emploi ou formation six mois après' && l[15] === 'Validée')!;
+		expect([validee[11], validee[12], validee[13]]).toEqual([45, 9, 20]);
+		expect(lignes.filter((l) => l[15] === 'À saisir').length).toBe(series * 2 - 2);
 	});
 });

@@ -10,7 +10,7 @@ let projet: number;
 let autre: number;
 let t1: number;
 let t2: number;
-const contenu = (valeur: number, commentaire = '') => ({ valeur, numerateur: null, denominateur: null, texte: null, commentaire });
+const contenu = (valeur: number, commentaire = '') => ({ valeur, numerateur: null, denominateur: null, texte: null, commentaire, ventilation: null });
 
 beforeAll(async () => {
 	base = await baseDeTest();

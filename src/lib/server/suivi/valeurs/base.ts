@@ -27,6 +27,7 @@ const colonnes = {
 	numerateur: suiviValeurs.numerateur,
 	denominateur: suiviValeurs.denominateur,
 	texte: suiviValeurs.texte,
+	ventilation: suiviValeurs.ventilation,
 	commentaire: suiviValeurs.commentaire,
 	statut: suiviValeurs.statut,
 	note: suiviValeurs.note,
@@ -75,7 +76,7 @@ async function uneValeur(tx: Database, projetId: number, filtre: SQL | undefined
 	return r;
 }
 
-const instantane = (c: Contenu) => ({ valeur: c.valeur, numerateur: c.numerateur, denominateur: c.denominateur, texte: c.texte, commentaire: c.commentaire });
+const instantane = (c: Contenu) => ({ valeur: c.valeur, numerateur: c.numerateur, denominateur: c.denominateur, texte: c.texte, ventilation: c.ventilation, commentaire: c.commentaire });
 
 /**
  * Enters a value, as a draft or submitted for validation. `versionLue` is the version the

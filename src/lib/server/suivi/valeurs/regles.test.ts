@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { afficher, agreger, avancement, cotesDe, indicateursDuCadre, lireValeur, progresse, type Indicateur } from './regles.ts';
+import { afficher, agreger, avancement, cotesDe, ecartsDeVentilation, indicateursDuCadre, lireValeur, progresse, type Indicateur } from './regles.ts';
 
-const ind = (p: Partial<Indicateur>): Indicateur => ({ id: 'ind000001', libelle: 'Jeunes', type: 'nombre', unite: '', sens: 'hausse', agregation: 'somme', cotes: ['ici'], reference: null, cible: null, cibleTexte: '', rattachement: '', ...p });
+const ind = (p: Partial<Indicateur>): Indicateur => ({ id: 'ind000001', libelle: 'Jeunes', type: 'nombre', unite: '', sens: 'hausse', agregation: 'somme', cotes: ['ici'], reference: null, cible: null, cibleTexte: '', rattachement: '', ventilations: [], ...p });
 const v = (ordre: number, valeur: number | null, numerateur: number | null = null, denominateur: number | null = null) => ({ ordre, valeur, numerateur, denominateur });
 
 describe('aggregating the periods', () => {
@@ -48,7 +48,7 @@ describe('aggregating the periods', () => {
 
 describe('reading a value', () => {
 	it('takes a number typed the French way, with its comment', () => {
-		expect(lireValeur(ind({}), { valeur: '1 234,5', commentaire: '  Listes de présence  ' })).toEqual({ ok: true, contenu: { valeur: 1234.5, numerateur: null, denominateur: null, texte: null, commentaire: 'Listes de présence' } });
+		expect(lireValeur(ind({}), { valeur: '1 234,5', commentaire: '  Listes de présence  ' })).toEqual({ ok: true, contenu: { valeur: 1234.5, numerateur: null, denominateur: null, texte: null, commentaire: 'Listes de présence', ventilation: null } });
 	});
 
 	it('refuses the wrong kind, a zero or smaller denominator, and an indicator without its kind', () => {
@@ -68,6 +68,50 @@ describe('reading a value', () => {
 	});
 });
 
+describe('a value split by category', () => {
+	const sexe = { id: 'sexe00001', libelle: 'Sexe', categories: ['Femmes', 'Hommes'] };
+	const age = { id: 'age000001', libelle: 'Tranche d’âge', categories: ['16-25 ans', '26 ans et plus', 'Non connue'] };
+
+	it('reads each category’s number; a blank category is left out, a wrong one explained at its field', () => {
+		const i = ind({ ventilations: [sexe, age] });
+		const r = lireValeur(i, { valeur: '12', 'ventilation.0.0.valeur': '7', 'ventilation.0.1.valeur': '5', 'ventilation.1.0.valeur': '10', 'ventilation.1.1.valeur': ' ' });
+		expect(r).toMatchObject({ ok: true, contenu: { valeur: 12, ventilation: { sexe00001: { Femmes: { valeur: 7 }, Hommes: { valeur: 5 } }, age000001: { '16-25 ans': { valeur: 10 } } } } });
+		expect(lireValeur(i, { valeur: '12' })).toMatchObject({ ok: true, contenu: { ventilation: null } });
+		expect(lireValeur(i, { valeur: '12', 'ventilation.0.1.valeur': 'cinq' })).toEqual({ ok: false, erreurs: { 'ventilation.0.1.valeur': 'Indiquez la valeur en chiffres, par exemple 24 ou 12,5.' } });
+	});
+
+	it('reads a percentage’s parts per category and refuses impossible ones', () => {
+		const i = ind({ type: 'pourcentage', agregation: 'pourcentage', ventilations: [sexe] });
+		const erreurs = (s: Record<string, string>) => {
+			const r = lireValeur(i, { numerateur: '9', denominateur: '20', ...s });
+			return r.ok ? {} : r.erreurs;
+		};
+		expect(lireValeur(i, { numerateur: '9', denominateur: '20', 'ventilation.0.0.numerateur': '6', 'ventilation.0.0.denominateur': '11' })).toMatchObject({ ok: true, contenu: { ventilation: { sexe00001: { Femmes: { numerateur: 6, denominateur: 11 } } } } });
+		expect(erreurs({ 'ventilation.0.0.numerateur': '6' })['ventilation.0.0.denominateur']).toBe('Indiquez le dénominateur.');
+		expect(erreurs({ 'ventilation.0.0.numerateur': '6', 'ventilation.0.0.denominateur': '0' })['ventilation.0.0.denominateur']).toBe('Le dénominateur ne peut être nul.');
+		expect(erreurs({ 'ventilation.0.1.numerateur': '6', 'ventilation.0.1.denominateur': '4' })['ventilation.0.1.numerateur']).toBe('Le numérateur ne peut dépasser le dénominateur.');
+		// A qualitative indicator has nothing to split, whatever the form sends.
+		expect(lireValeur(ind({ type: 'qualitatif', ventilations: [sexe] }), { texte: 'Bien', 'ventilation.0.0.valeur': '3' })).toMatchObject({ ok: true, contenu: { ventilation: null } });
+	});
+
+	it('flags a split that does not add up to its total, and says how many categories are blank', () => {
+		const i = ind({ unite: 'jeunes', ventilations: [sexe, age] });
+		const part = (valeur: number) => ({ valeur, numerateur: null, denominateur: null });
+		const total = { valeur: 12, numerateur: null, denominateur: null };
+		expect(ecartsDeVentilation(i, { ...total, ventilation: { sexe00001: { Femmes: part(7), Hommes: part(5) } } })).toEqual([]);
+		expect(ecartsDeVentilation(i, { ...total, ventilation: { sexe00001: { Femmes: part(7), Hommes: part(4) }, age000001: { '16-25 ans': part(10) } } })).toEqual([
+			'La ventilation par sexe donne 11\u00a0jeunes pour un total de 12\u00a0jeunes.',
+			'La ventilation par tranche d’âge donne 10\u00a0jeunes pour un total de 12\u00a0jeunes (2 catégories sont vides).'
+		]);
+		// Nothing split, nothing to say.
+		expect(ecartsDeVentilation(i, { ...total, ventilation: null })).toEqual([]);
+		const pct = ind({ type: 'pourcentage', ventilations: [sexe] });
+		const parts = (numerateur: number, denominateur: number) => ({ valeur: null, numerateur, denominateur });
+		expect(ecartsDeVentilation(pct, { valeur: null, numerateur: 9, denominateur: 20, ventilation: { sexe00001: { Femmes: parts(6, 11), Hommes: parts(3, 9) } } })).toEqual([]);
+		expect(ecartsDeVentilation(pct, { valeur: null, numerateur: 9, denominateur: 20, ventilation: { sexe00001: { Femmes: parts(6, 11) } } })).toEqual(['La ventilation par sexe donne 6 sur 11 pour un total de 9 sur 20 (une catégorie est vide).']);
+	});
+});
+
 describe('the indicators of the logical framework', () => {
 	it('are read with their kind, sides and figures; a percentage’s unit and rule are fixed', () => {
 		const [a, b] = indicateursDuCadre({
@@ -80,6 +124,22 @@ describe('the indicators of the logical framework', () => {
 		expect(a).toMatchObject({ unite: '%', agregation: 'pourcentage', cotes: ['ici', 'la-bas'], reference: 35, cible: 60 });
 		expect(b).toMatchObject({ type: 'qualitatif', cotes: ['la-bas'], cible: null, cibleTexte: 'Rétablie' });
 		expect(afficher(62.5, '%')).toBe('62,5\u00a0%');
+		expect(a!.ventilations).toEqual([]);
+	});
+
+	it('take their dimensions from the framework, once each, none for a qualitative indicator', () => {
+		const ventilations = [{ id: 'sexe00001', dimension: 'Sexe', categories: 'Femmes ; Hommes' }, { id: 'age000001', dimension: 'Âge', categories: '16-25 ; 26+' }];
+		const [a, b, c] = indicateursDuCadre({
+			ventilations,
+			indicateurs: [
+				{ id: 'ind000001', indicateur: 'Jeunes', type: 'nombre', ventilation: 'age000001', ventilation2: 'sexe00001' },
+				{ id: 'ind000002', indicateur: 'Confiance', type: 'qualitatif', ventilation: 'sexe00001' },
+				{ id: 'ind000003', indicateur: 'Effacée', type: 'nombre', ventilation: 'disparue1', ventilation2: 'sexe00001' }
+			]
+		});
+		expect(a!.ventilations.map((d) => d.libelle)).toEqual(['Âge', 'Sexe']);
+		expect(b!.ventilations).toEqual([]);
+		expect(c!.ventilations.map((d) => d.id)).toEqual(['sexe00001']);
 		expect(afficher(1234.5, 'jeunes')).toBe('1\u00a0234,5\u00a0jeunes');
 	});
 });

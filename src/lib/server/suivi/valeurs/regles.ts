@@ -2,6 +2,7 @@
 // value of its kind is, how the periods add up, and how far the project is from its target.
 import { z } from 'zod';
 import { lignes, type Donnees, type Ligne } from '#lib/projets/sections.ts';
+import { champVentilation, dimensionsDuCadre, type Dimension } from '#lib/projets/ventilations.ts';
 import type { CoteSuivi, StatutValeur } from '../../db/schema.ts';
 import { lireNombre } from '../../projets/saisie.ts';
 
@@ -22,6 +23,8 @@ export interface Indicateur {
 	/** The target or baseline in words, for a qualitative one. */
 	cibleTexte: string;
 	rattachement: string;
+	/** The dimensions its figures are split along (none, one or two). */
+	ventilations: Dimension[];
 }
 
 const texte = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -33,6 +36,7 @@ export const cotesDe = (cote: unknown): CoteSuivi[] => (cote === 'ici' ? ['ici']
 
 /** The indicators of the logical framework, in its order. */
 export function indicateursDuCadre(cadre: Donnees | undefined): Indicateur[] {
+	const dimensions = dimensionsDuCadre(cadre);
 	return lignes(cadre, 'indicateurs')
 		.filter((l): l is Ligne & { id: string } => typeof l.id === 'string' && texte(l.indicateur) !== '')
 		.map((l) => {
@@ -48,10 +52,16 @@ export function indicateursDuCadre(cadre: Donnees | undefined): Indicateur[] {
 				reference: nombre(l.reference),
 				cible: nombre(l.cible),
 				cibleTexte: texte(l.cible),
-				rattachement: texte(l.rattachement)
+				rattachement: texte(l.rattachement),
+				ventilations: type === 'qualitatif' ? [] : [...new Set([l.ventilation, l.ventilation2])].map((id) => dimensions.find((d) => d.id === id)).filter((d): d is Dimension => d !== undefined)
 			};
 		});
 }
+
+/** One category's share of a value: a number, or a percentage's two parts. */
+export type Part = { valeur: number | null; numerateur: number | null; denominateur: number | null };
+/** A value's split: by dimension id, by category name, the categories left blank absent. */
+export type Ventilation = Record<string, Record<string, Part>>;
 
 export interface Contenu {
 	valeur: number | null;
@@ -59,6 +69,7 @@ export interface Contenu {
 	denominateur: number | null;
 	texte: string | null;
 	commentaire: string;
+	ventilation: Ventilation | null;
 }
 
 const CONTROLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -86,7 +97,7 @@ export function lireValeur(i: Indicateur, saisie: Record<string, string | undefi
 	const erreurs: Record<string, string> = {};
 	const c = commentaire.safeParse(saisie.commentaire ?? '');
 	if (!c.success) erreurs.commentaire = c.error.issues[0]!.message;
-	const contenu: Contenu = { valeur: null, numerateur: null, denominateur: null, texte: null, commentaire: c.success ? c.data : '' };
+	const contenu: Contenu = { valeur: null, numerateur: null, denominateur: null, texte: null, commentaire: c.success ? c.data : '', ventilation: null };
 	if (i.type === '') return { ok: false, erreurs: { formulaire: 'Précisez d’abord le type de cet indicateur dans le cadre logique (nombre, pourcentage ou qualitatif).' } };
 	if (i.type === 'nombre') {
 		const n = chiffre(saisie.valeur, 'la valeur');
@@ -110,8 +121,67 @@ export function lireValeur(i: Indicateur, saisie: Record<string, string | undefi
 		else if (CONTROLE.test(t)) erreurs.texte = 'Ce texte contient des caractères de contrôle invisibles ; retirez-les.';
 		else contenu.texte = t;
 	}
+	if (i.type !== 'qualitatif') contenu.ventilation = lireVentilation(i, saisie, erreurs);
 	return Object.keys(erreurs).length ? { ok: false, erreurs } : { ok: true, contenu };
 }
+
+/** The split as typed: a category left blank is not part of it; null when nothing is split. */
+function lireVentilation(i: Indicateur, saisie: Record<string, string | undefined>, erreurs: Record<string, string>): Ventilation | null {
+	const r: Ventilation = {};
+	i.ventilations.forEach((dim, d) =>
+		dim.categories.forEach((categorie, c) => {
+			const nom = (part: keyof Part) => champVentilation(d, c, part);
+			const vide = (part: keyof Part) => !(saisie[nom(part)] ?? '').trim();
+			if (i.type === 'nombre') {
+				if (vide('valeur')) return;
+				const n = chiffre(saisie[nom('valeur')], 'la valeur');
+				if (typeof n === 'string') erreurs[nom('valeur')] = n;
+				else (r[dim.id] ??= {})[categorie] = { valeur: n, numerateur: null, denominateur: null };
+			} else {
+				if (vide('numerateur') && vide('denominateur')) return;
+				const num = chiffre(saisie[nom('numerateur')], 'le numérateur', 0);
+				const den = chiffre(saisie[nom('denominateur')], 'le dénominateur', 0);
+				if (typeof num === 'string') erreurs[nom('numerateur')] = num;
+				if (typeof den === 'string') erreurs[nom('denominateur')] = den;
+				else if (den === 0) erreurs[nom('denominateur')] = 'Le dénominateur ne peut être nul.';
+				else if (typeof num === 'number' && num > den) erreurs[nom('numerateur')] = 'Le numérateur ne peut dépasser le dénominateur.';
+				if (typeof num === 'number' && typeof den === 'number' && den > 0 && num <= den) (r[dim.id] ??= {})[categorie] = { valeur: null, numerateur: num, denominateur: den };
+			}
+		})
+	);
+	return Object.keys(r).length ? r : null;
+}
+
+const somme = (parts: Part[], k: keyof Part) => parts.reduce((t, p) => t + (p[k] ?? 0), 0);
+const egaux = (a: number, b: number) => Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * What does not add up in a value's split, in French: a split whose categories do not sum to
+ * the total, or that leaves categories blank. Flagged, never refused: the total may be known
+ * before every category is counted.
+ */
+export function ecartsDeVentilation(i: Pick<Indicateur, 'type' | 'unite' | 'ventilations'>, v: Pick<Contenu, 'valeur' | 'numerateur' | 'denominateur' | 'ventilation'>): string[] {
+	const ecarts: string[] = [];
+	for (const dim of i.ventilations) {
+		const siennes = v.ventilation?.[dim.id];
+		if (!siennes) continue;
+		const parts = dim.categories.map((c) => siennes[c]).filter((p): p is Part => p !== undefined);
+		const manquantes = dim.categories.length - parts.length;
+		const nom = dim.libelle.toLocaleLowerCase('fr');
+		if (i.type === 'nombre' && v.valeur !== null) {
+			const t = somme(parts, 'valeur');
+			if (!egaux(t, v.valeur)) ecarts.push(`La ventilation par ${nom} donne ${afficher(t, i.unite)} pour un total de ${afficher(v.valeur, i.unite)}${manquantes ? ` (${manquantes === 1 ? 'une catégorie est vide' : `${manquantes} catégories sont vides`})` : ''}.`);
+		} else if (i.type === 'pourcentage' && v.numerateur !== null && v.denominateur !== null) {
+			const n = somme(parts, 'numerateur');
+			const d = somme(parts, 'denominateur');
+			if (!egaux(n, v.numerateur) || !egaux(d, v.denominateur)) ecarts.push(`La ventilation par ${nom} donne ${afficher(n)} sur ${afficher(d)} pour un total de ${afficher(v.numerateur)} sur ${afficher(v.denominateur)}${manquantes ? ` (${manquantes === 1 ? 'une catégorie est vide' : `${manquantes} catégories sont vides`})` : ''}.`);
+		}
+	}
+	return ecarts;
+}
+
+/** The value of one category, as a value of its own (for the periods taken together and the exports). */
+export const partDe = (v: Pick<Contenu, 'ventilation'>, dimension: string, categorie: string): Part | undefined => v.ventilation?.[dimension]?.[categorie];
 
 /** A value's figure: the number, or the percentage its parts give. */
 export const chiffreDe = (v: Pick<Contenu, 'valeur' | 'numerateur' | 'denominateur'>): number | null =>

@@ -5,7 +5,9 @@ import { periodesDuProjet } from '#lib/server/suivi/periodes/base.ts';
 import { duAu } from '#lib/server/suivi/periodes/regles.ts';
 import { decider, indicateursDuProjet, periodePour, saisir, verrouiller } from '#lib/server/suivi/valeurs/actions.ts';
 import { historiqueDeLaPeriode, valeursDuProjet } from '#lib/server/suivi/valeurs/base.ts';
-import { afficher, chiffreDe, LIBELLES_COTE, LIBELLES_STATUT } from '#lib/server/suivi/valeurs/regles.ts';
+import { afficher, chiffreDe, ecartsDeVentilation, LIBELLES_COTE, LIBELLES_STATUT } from '#lib/server/suivi/valeurs/regles.ts';
+import { champVentilation } from '#lib/projets/ventilations.ts';
+import { ciblesDuProjet } from '#lib/server/suivi/cibles/base.ts';
 import { COTES_SUIVI } from '#lib/server/db/schema.ts';
 import { deciderRapport, rediger } from '#lib/server/suivi/comptes-rendus/actions.ts';
 import { comptesRendus, historiqueDesComptesRendus } from '#lib/server/suivi/comptes-rendus/base.ts';
@@ -29,15 +31,17 @@ const MESSAGES: Record<string, string> = {
 export const load: PageServerLoad = async (event) => {
 	const { projet, role, acteur } = await projetPour(event, 'lire');
 	const periode = await periodePour(projet.id, event.params.periode);
-	const [indicateurs, valeurs, historique, periodes, rapports, historiqueRapports, preuves] = await Promise.all([
+	const [indicateurs, valeurs, historique, periodes, rapports, historiqueRapports, preuves, cibles] = await Promise.all([
 		indicateursDuProjet(projet.id),
 		valeursDuProjet(db(), projet.id, periode.id),
 		historiqueDeLaPeriode(db(), projet.id, periode.id),
 		periodesDuProjet(db(), projet.id),
 		comptesRendus(db(), projet.id, periode.id),
 		historiqueDesComptesRendus(db(), projet.id, periode.id),
-		preuvesDeLaPage(event, projet.id, role, acteur, ['valeur', 'compte-rendu'], periode.id)
+		preuvesDeLaPage(event, projet.id, role, acteur, ['valeur', 'compte-rendu'], periode.id),
+		ciblesDuProjet(db(), projet.id)
 	]);
+	const chiffre = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
 	const ressource = { type: 'projet', role, public: projet.public } as const;
 	const q = event.url.searchParams;
 	const cle = Object.keys(MESSAGES).find((k) => q.has(k));
@@ -54,11 +58,14 @@ export const load: PageServerLoad = async (event) => {
 			type: ind.type,
 			unite: ind.unite,
 			cible: ind.type === 'qualitatif' ? ind.cibleTexte : ind.cible === null ? '' : afficher(ind.cible, ind.unite),
+			ventilations: ind.ventilations.map((d) => ({ libelle: d.libelle, categories: d.categories })),
 			series: ind.cotes.map((cote) => {
 				const v = valeurs.find((x) => x.indicateur === ind.id && x.cote === cote);
+				const cible = cibles.find((c) => c.indicateur === ind.id && c.cote === cote && c.periodeId === periode.id);
 				return {
 					cote,
 					libelleCote: LIBELLES_COTE[cote],
+					cibleDeLaPeriode: cible ? afficher(cible.cible, ind.unite) : '',
 					valeur: v
 						? {
 								id: v.id,
@@ -70,6 +77,23 @@ export const load: PageServerLoad = async (event) => {
 								modifieLe: v.modifieLe,
 								affichee: ind.type === 'qualitatif' ? (v.texte ?? '') : afficher(chiffreDe(v), ind.unite) + (v.denominateur ? ` (${afficher(v.numerateur)} sur ${afficher(v.denominateur)})` : ''),
 								saisie: { valeur: v.valeur, numerateur: v.numerateur, denominateur: v.denominateur, texte: v.texte ?? '', commentaire: v.commentaire },
+								// The split as the form's fields hold it, and as a reader reads it.
+								saisieVentilation: Object.fromEntries(
+									ind.ventilations.flatMap((d, i) =>
+										d.categories.flatMap((c, j) => {
+											const part = v.ventilation?.[d.id]?.[c];
+											return part ? (['valeur', 'numerateur', 'denominateur'] as const).map((k) => [champVentilation(i, j, k), chiffre(part[k])]) : [];
+										})
+									)
+								),
+								ventilee: ind.ventilations.flatMap((d) => {
+									const parts = d.categories.flatMap((c) => {
+										const part = v.ventilation?.[d.id]?.[c];
+										return part ? [`${c} : ${afficher(chiffreDe(part), ind.unite)}${part.denominateur ? ` (${afficher(part.numerateur)} sur ${afficher(part.denominateur)})` : ''}`] : [];
+									});
+									return parts.length ? [`${d.libelle} — ${parts.join(' ; ')}`] : [];
+								}),
+								ecarts: ecartsDeVentilation(ind, v),
 								historique: historique.filter((e) => e.valeurId === v.id).map((e) => ({ action: e.action, note: e.note, auteur: e.auteur, le: e.le }))
 							}
 						: null

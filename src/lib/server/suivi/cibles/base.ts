@@ -1,0 +1,21 @@
+// Targets per period in the database: read in one query, saved all at once.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/index.ts';
+import { suiviCibles } from '../../db/schema.ts';
+import type { CibleDePeriode } from './regles.ts';
+
+export function ciblesDuProjet(db: Database, projetId: number): Promise<CibleDePeriode[]> {
+	return db.select({ indicateur: suiviCibles.indicateur, cote: suiviCibles.cote, periodeId: suiviCibles.periodeId, cible: suiviCibles.cible }).from(suiviCibles).where(eq(suiviCibles.projetId, projetId));
+}
+
+/**
+ * The targets of the indicators and periods the form showed become the ones given: one left
+ * blank goes. In one transaction, so that a reader never sees half of them.
+ */
+export async function enregistrerCibles(db: Database, p: { projetId: number; indicateurs: string[]; periodes: number[]; cibles: CibleDePeriode[]; auteurId: string }) {
+	await db.transaction(async (tx) => {
+		if (p.indicateurs.length && p.periodes.length)
+			await tx.delete(suiviCibles).where(and(eq(suiviCibles.projetId, p.projetId), inArray(suiviCibles.indicateur, p.indicateurs), inArray(suiviCibles.periodeId, p.periodes)));
+		if (p.cibles.length) await tx.insert(suiviCibles).values(p.cibles.map((c) => ({ ...c, projetId: p.projetId, modifiePar: p.auteurId })));
+	});
+}
