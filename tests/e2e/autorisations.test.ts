@@ -117,6 +117,7 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 		{ cas: 'évaluation inconnue du projet de A', url: () => `${projetA}/evaluations/999999`, attendu: tous(404, { visiteur: 303 }) }
 	],
 	'/projets/[id]/suivi/budget': [{ cas: 'exécution du budget du projet de A', url: () => `${projetA}/suivi/budget`, attendu: PROJET_A }],
+	'/projets/[id]/suivi/cibles': [{ cas: 'cibles par période du projet de A', url: () => `${projetA}/suivi/cibles`, attendu: PROJET_A }],
 	// Posted to only: a GET is not a method of these endpoints, whoever asks.
 	'/projets/[id]/preuves': [{ cas: 'ajout d’une preuve (GET)', url: () => `${projetA}/preuves`, attendu: tous(405) }],
 	'/projets/[id]/preuves/[preuve]/retirer': [{ cas: 'retrait d’une preuve (GET)', url: () => `${preuveA}/retirer`, attendu: tous(405) }],
@@ -310,6 +311,7 @@ describe('what is private to organisation A', () => {
 			['/suivi/activites?/suivre', { activite: 'x', version: '0', statut: 'prevue' }],
 			['/suivi/activites?/jalon', { jalon: 'x', atteintLe: '2026-01-01' }],
 			['/suivi/budget?/depenser', { ligne: 'x' }],
+			['/suivi/cibles?/enregistrer', { periodes: '1' }],
 			['/evaluations?/creer', { type: 'finale', titre: 'Prise' }],
 			['/evaluations?/recit', { domaine: 'Pris', recit: 'Pris', narrateur: 'Pris', cote: 'ici', consentement: 'oui' }],
 			['/evaluations?/selectionner', { recitId: '1', selectionne: 'oui', raison: 'Pris' }],
@@ -346,6 +348,9 @@ describe('what is private to organisation A', () => {
 		for (const action of ['/suivi?/decouper', '/suivi?/ajouter', '/suivi?/supprimer'])
 			for (const role of ['membreA', 'gestionnaireA'] as const) expect((await poster(role, `${projetA}${action}`, { rythme: 'trimestre', debut: '2027-01-01', fin: '2027-01-31', periode: '1' })).status, `${role} ${action}`).toBe(403);
 		expect((await poster('proprietaireA', `${projetA}/suivi?/ajouter`, { debut: '2027-01-01', fin: '2027-01-31' })).status).toBe(303);
+		// Targets per period: the pilot sets them; the team reads them.
+		for (const role of ['membreA', 'gestionnaireA'] as const) expect((await poster(role, `${projetA}/suivi/cibles?/enregistrer`, { periodes: '1' })).status, role).toBe(403);
+		expect((await poster('proprietaireA', `${projetA}/suivi/cibles?/enregistrer`, { periodes: '1' })).status).toBe(303);
 		// Values: contributors enter them; only the pilot validates, returns and locks.
 		const periode = periodeA.slice(projetA.length);
 		expect((await poster('membreA', `${projetA}${periode}?/saisir`, { indicateur: 'x', cote: 'ici', version: '0', valeur: '1' })).status).toBe(403);
