@@ -232,6 +232,13 @@ export function progresse(i: Pick<Indicateur, 'sens' | 'reference'>, actuel: num
 export const LIBELLES_STATUT: Record<StatutValeur, string> = { brouillon: 'Brouillon', soumise: 'Soumise', validee: 'Validée', renvoyee: 'Renvoyée' };
 export const LIBELLES_COTE: Record<CoteSuivi, string> = { ici: 'Ici (France)', 'la-bas': 'Là-bas (partenaire)' };
 
-const fr = (n: number, decimales = 2) => n.toLocaleString('fr-FR', { maximumFractionDigits: decimales }).replace(/\u202f/g, '\u00a0');
+// One formatter per precision: toLocaleString builds a new one at each call, which a dashboard of
+// thousands of cells pays for (about 40 µs each).
+const FORMATS = new Map<number, Intl.NumberFormat>();
+const fr = (n: number, decimales = 2) => {
+	let f = FORMATS.get(decimales);
+	if (!f) FORMATS.set(decimales, (f = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: decimales })));
+	return f.format(n).replace(/\u202f/g, '\u00a0');
+};
 /** A figure as a reader reads it: « 1 234,5 jeunes », « 62,5 % ». */
 export const afficher = (n: number | null, unite = '') => (n === null ? '—' : unite === '%' ? `${fr(n, 1)}\u00a0%` : unite ? `${fr(n)}\u00a0${unite}` : fr(n));
