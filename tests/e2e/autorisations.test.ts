@@ -87,6 +87,8 @@ const MATRICE: Record<string, { url: () => string; attendu: Attendu; cas: string
 	],
 	'/organisations/[slug]/modifier': [{ cas: 'modifier A', url: () => `/organisations/${organisationA}/modifier`, attendu: GESTION_A }],
 	'/organisations/[slug]/membres': [{ cas: 'membres de A', url: () => `/organisations/${organisationA}/membres`, attendu: MEMBRES_A }],
+	// Members only: not even an administrator outside A (a project's state is its team's and A's managers').
+	'/organisations/[slug]/projets': [{ cas: 'suivi des projets de A', url: () => `/organisations/${organisationA}/projets`, attendu: tous(403, { visiteur: 303, membreA: 200, gestionnaireA: 200, proprietaireA: 200 }) }],
 	// The token is the permission: anyone holding a link sees the invitation; a wrong one, that it does not exist.
 	'/invitations/[jeton]': [{ cas: 'invitation inconnue', url: () => '/invitations/jeton-inconnu', attendu: PUBLIQUE }],
 	// The test server sends real mails (SMTP): the development page does not exist there.

@@ -16,6 +16,7 @@ let navigateur: Browser;
 let pilote: Awaited<ReturnType<typeof nouvellePersonne>>;
 let page: Page;
 let projet: string;
+let organisation: string;
 let telephone: BrowserContext | undefined;
 const suffixe = randomBytes(2).toString('hex');
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
 	navigateur = await lancerNavigateur();
 	pilote = await nouvellePersonne(navigateur, 'Hélène Roux');
 	page = pilote.page;
-	await creerDepartement(page, `Département de la Haute-Garonne ${suffixe}`, '31');
+	organisation = await creerDepartement(page, `Département de la Haute-Garonne ${suffixe}`, '31');
 	projet = await creerProjet(page, `Jeunes et emploi ${suffixe}`);
 });
 afterAll(async () => {
@@ -152,5 +153,18 @@ describe('a value split by category, against its period’s target', () => {
 			['2e trimestre 2027', 'Femmes', 5, null],
 			['2e trimestre 2027', 'Hommes', 4, null]
 		]);
+	});
+
+	it('reaches the organisation’s dashboard of its projects, France’s indicators included', async () => {
+		const tel = telephone!.pages()[0]!;
+		await tel.goto(organisation);
+		await tel.getByRole('link', { name: 'Suivi des projets' }).click();
+		await tel.waitForURL(`**${organisation}/projets`);
+		const ligne = tel.getByRole('region', { name: 'État du suivi des projets' }).getByRole('row', { name: new RegExp(`Jeunes et emploi ${suffixe}`) });
+		expect(await texte(ligne)).toMatch(/Votre rôle : Pilote\s*0 close sur 2\s*0\s*0\s*0\s*0\s*0\s*Dans le prévu/);
+		const ici = tel.getByRole('region', { name: 'Indicateurs suivis en France' });
+		expect(await texte(ici.getByRole('row', { name: new RegExp(JEUNES) }))).toMatch(/21 jeunes\s*24 jeunes\s*88 % du chemin/);
+		expect(await tel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		await verifierAccessibilite(tel);
 	});
 });

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { eq, inArray } from 'drizzle-orm';
+import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -193,3 +194,6 @@ function reason(error: unknown): string {
 	const message = (e?.message ?? String(error)).split('\n')[0]!.trim();
 	return message || 'erreur inconnue';
 }
+
+/** A filter on one project's rows or several's: the readers a dashboard of many projects shares. */
+export const dansProjets = (colonne: AnyPgColumn, projets: number | readonly number[]) => (typeof projets === 'number' ? eq(colonne, projets) : inArray(colonne, [...projets]));

@@ -40,6 +40,10 @@ export type Action =
 	| 'saisir-valeurs'
 	/** Validate or return submitted values, lock and unlock a period (its pilots). */
 	| 'valider-valeurs'
+	/** Open an organisation's dashboard of its projects' monitoring (its members). */
+	| 'suivre-projets'
+	/** See where a project's monitoring stands on its organisation's dashboard. */
+	| 'voir-etat-du-suivi'
 	| 'supprimer';
 
 /**

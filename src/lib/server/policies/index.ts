@@ -6,7 +6,7 @@ import { administration, courrielsDeDeveloppement, type Administration, type Cou
 import { accueilComptes, compte, type AccueilComptes, type Compte } from './comptes.ts';
 import { fiche, kit, type Fiche, type Kit } from './kit.ts';
 import { organisation, organisations, type Organisation, type Organisations } from './organisations.ts';
-import { commentaire, projet, projets, type Commentaire, type Projet, type Projets } from './projets.ts';
+import { commentaire, projet, projetDeLOrganisation, projets, type Commentaire, type Projet, type ProjetDeLOrganisation, type Projets } from './projets.ts';
 import { preuve, preuves, type Preuve, type Preuves } from './preuves.ts';
 
 export { estConnecte, VISITEUR, type Acteur, type Action } from './acteur.ts';
@@ -21,6 +21,7 @@ export type Ressource =
 	| Organisation
 	| Projets
 	| Projet
+	| ProjetDeLOrganisation
 	| Commentaire
 	| Preuves
 	| Preuve
@@ -36,6 +37,7 @@ const politiques: { [T in Ressource['type']]: Politique<Extract<Ressource, { typ
 	organisation,
 	projets,
 	projet,
+	'projet-de-l-organisation': projetDeLOrganisation,
 	commentaire,
 	preuves,
 	preuve,

@@ -32,4 +32,20 @@ describe('organisations', () => {
 		expect(peut(compte('membre'), 'quitter', org('membre'))).toBe(true);
 		expect(peut(compte('membre'), 'quitter', org(null))).toBe(false);
 	});
+
+	it('open the dashboard of their projects to members; each project’s state to its team and to the organisation’s managers', () => {
+		expect(peut(compte('membre'), 'suivre-projets', org('membre'))).toBe(true);
+		expect(peut(compte('membre'), 'suivre-projets', org(null))).toBe(false);
+		// Not even a platform administrator outside the organisation.
+		expect(peut(compte('administrateur'), 'suivre-projets', org(null))).toBe(false);
+		expect(peut(VISITEUR, 'suivre-projets', org('membre'))).toBe(false);
+		const etat = (role: 'pilote' | 'contributeur' | 'lecteur' | null, roleOrganisation: 'proprietaire' | 'gestionnaire' | 'membre' | null) => peut(compte('membre'), 'voir-etat-du-suivi', { type: 'projet-de-l-organisation', role, roleOrganisation });
+		expect(etat('lecteur', 'membre')).toBe(true);
+		expect(etat(null, 'gestionnaire')).toBe(true);
+		expect(etat(null, 'proprietaire')).toBe(true);
+		expect(etat(null, 'membre')).toBe(false);
+		expect(etat(null, null)).toBe(false);
+		// The state, not the project: its pages stay with its team.
+		expect(peut(compte('membre'), 'lire', { type: 'projet', role: null, public: false })).toBe(false);
+	});
 });

@@ -19,6 +19,9 @@ export const organisation: Politique<Organisation> = {
 		switch (action) {
 			case 'voir-membres':
 				return role !== null || admin;
+			// Members only: the dashboard shows each what the next rule lets them see.
+			case 'suivre-projets':
+				return role !== null;
 			case 'modifier':
 			case 'gerer-membres':
 				return gere || admin;

@@ -1,4 +1,4 @@
-import type { RoleProjet } from '../db/schema.ts';
+import type { RoleOrganisation, RoleProjet } from '../db/schema.ts';
 import { estConnecte, type Politique } from './acteur.ts';
 
 /** Creating projects (the porteur organisation's role is checked by `porteur`). */
@@ -8,6 +8,11 @@ export type Projets = { type: 'projets' };
  * whether its porteur made its summary public.
  */
 export type Projet = { type: 'projet'; role: RoleProjet | null; public: boolean };
+/**
+ * A project on its organisation's dashboard: the acting account's role on its team and in the
+ * organisation that carries it.
+ */
+export type ProjetDeLOrganisation = { type: 'projet-de-l-organisation'; role: RoleProjet | null; roleOrganisation: RoleOrganisation | null };
 /** A comment on a project's section: the acting account's role on the project, and whether it wrote it. */
 export type Commentaire = { type: 'commentaire'; role: RoleProjet | null; sien: boolean };
 
@@ -40,6 +45,15 @@ export const projet: Politique<Projet> = {
 	},
 	// A project's existence is private to its team.
 	cache: (p) => p.role === null
+};
+
+/**
+ * Where a project's monitoring stands (periods, what waits, what is late, its indicators in
+ * France): its team, and the owners and managers of the organisation that carries it, who answer
+ * for it — not the project's content, which stays with its team.
+ */
+export const projetDeLOrganisation: Politique<ProjetDeLOrganisation> = {
+	peut: (acteur, action, p) => action === 'voir-etat-du-suivi' && estConnecte(acteur) && (p.role !== null || p.roleOrganisation === 'proprietaire' || p.roleOrganisation === 'gestionnaire')
 };
 
 export const commentaire: Politique<Commentaire> = {

@@ -70,17 +70,29 @@ export interface EtatSection {
 
 /** Every section of a project, filled or not (an unsaved section is at version 0). */
 export async function sectionsDuProjet(db: Database, projetId: number): Promise<Record<string, EtatSection>> {
-	const rangs = await db
-		.select({ section: projetsSections.section, donnees: projetsSections.donnees, version: projetsSections.version, modifieLe: projetsSections.modifieLe, modifiePar: utilisateurs.name })
-		.from(projetsSections)
-		.leftJoin(utilisateurs, eq(utilisateurs.id, projetsSections.modifiePar))
-		.where(eq(projetsSections.projetId, projetId));
-	const parSlug = new Map(rangs.map((r) => [r.section, r]));
-	return Object.fromEntries(
-		SECTIONS.map((s) => {
-			const r = parSlug.get(s.slug);
-			return [s.slug, r ? { donnees: r.donnees as Donnees, version: r.version, modifieLe: r.modifieLe, modifiePar: r.modifiePar } : { donnees: {}, version: 0, modifieLe: null, modifiePar: null }];
-		})
+	return (await sectionsDesProjets(db, [projetId])).get(projetId)!;
+}
+
+/** The sections of several projects in one query, by project. */
+export async function sectionsDesProjets(db: Database, ids: readonly number[]): Promise<Map<number, Record<string, EtatSection>>> {
+	const rangs = ids.length
+		? await db
+				.select({ projetId: projetsSections.projetId, section: projetsSections.section, donnees: projetsSections.donnees, version: projetsSections.version, modifieLe: projetsSections.modifieLe, modifiePar: utilisateurs.name })
+				.from(projetsSections)
+				.leftJoin(utilisateurs, eq(utilisateurs.id, projetsSections.modifiePar))
+				.where(inArray(projetsSections.projetId, [...ids]))
+		: [];
+	const parCle = new Map(rangs.map((r) => [`${r.projetId}|${r.section}`, r]));
+	return new Map(
+		ids.map((id) => [
+			id,
+			Object.fromEntries(
+				SECTIONS.map((s) => {
+					const r = parCle.get(`${id}|${s.slug}`);
+					return [s.slug, r ? { donnees: r.donnees as Donnees, version: r.version, modifieLe: r.modifieLe, modifiePar: r.modifiePar } : { donnees: {}, version: 0, modifieLe: null, modifiePar: null }];
+				})
+			)
+		])
 	);
 }
 

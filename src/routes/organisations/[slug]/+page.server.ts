@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		connecte: estConnecte(acteur),
 		peut: {
 			voirMembres: peut(acteur, 'voir-membres', ressource),
+			suivreProjets: peut(acteur, 'suivre-projets', ressource),
 			modifier: peut(acteur, 'modifier', ressource),
 			demander: peut(acteur, 'demander', ressource),
 			quitter: peut(acteur, 'quitter', ressource)

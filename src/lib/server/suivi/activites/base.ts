@@ -1,15 +1,15 @@
 // Activities' follow-up and milestones reached, in the database.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/index.ts';
+import { dansProjets, type Database } from '../../db/index.ts';
 import { suiviActivites, suiviJalons, utilisateurs } from '../../db/schema.ts';
 import type { Avancement } from './regles.ts';
 
-export async function suiviDesActivites(db: Database, projetId: number) {
+export async function suiviDesActivites(db: Database, projet: number | readonly number[]) {
 	return db
-		.select({ activite: suiviActivites.activite, statut: suiviActivites.statut, debutReel: suiviActivites.debutReel, finReelle: suiviActivites.finReelle, commentaire: suiviActivites.commentaire, version: suiviActivites.version, auteur: utilisateurs.name, modifieLe: suiviActivites.modifieLe })
+		.select({ projetId: suiviActivites.projetId, activite: suiviActivites.activite, statut: suiviActivites.statut, debutReel: suiviActivites.debutReel, finReelle: suiviActivites.finReelle, commentaire: suiviActivites.commentaire, version: suiviActivites.version, auteur: utilisateurs.name, modifieLe: suiviActivites.modifieLe })
 		.from(suiviActivites)
 		.leftJoin(utilisateurs, eq(utilisateurs.id, suiviActivites.modifiePar))
-		.where(eq(suiviActivites.projetId, projetId));
+		.where(dansProjets(suiviActivites.projetId, projet));
 }
 
 /** Saves an activity's follow-up if nobody changed it since the version read (0: none yet). */
@@ -26,8 +26,8 @@ export async function enregistrerAvancement(db: Database, p: { projetId: number;
 	});
 }
 
-export function jalonsAtteints(db: Database, projetId: number) {
-	return db.select({ jalon: suiviJalons.jalon, atteintLe: suiviJalons.atteintLe, commentaire: suiviJalons.commentaire }).from(suiviJalons).where(eq(suiviJalons.projetId, projetId));
+export function jalonsAtteints(db: Database, projet: number | readonly number[]) {
+	return db.select({ projetId: suiviJalons.projetId, jalon: suiviJalons.jalon, atteintLe: suiviJalons.atteintLe, commentaire: suiviJalons.commentaire }).from(suiviJalons).where(dansProjets(suiviJalons.projetId, projet));
 }
 
 /** Marks a milestone reached on a day, or not reached (null). */

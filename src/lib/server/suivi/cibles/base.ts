@@ -1,11 +1,11 @@
 // Targets per period in the database: read in one query, saved all at once.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../db/index.ts';
+import { dansProjets, type Database } from '../../db/index.ts';
 import { suiviCibles } from '../../db/schema.ts';
 import type { CibleDePeriode } from './regles.ts';
 
-export function ciblesDuProjet(db: Database, projetId: number): Promise<CibleDePeriode[]> {
-	return db.select({ indicateur: suiviCibles.indicateur, cote: suiviCibles.cote, periodeId: suiviCibles.periodeId, cible: suiviCibles.cible }).from(suiviCibles).where(eq(suiviCibles.projetId, projetId));
+export function ciblesDuProjet(db: Database, projet: number | readonly number[]): Promise<(CibleDePeriode & { projetId: number })[]> {
+	return db.select({ projetId: suiviCibles.projetId, indicateur: suiviCibles.indicateur, cote: suiviCibles.cote, periodeId: suiviCibles.periodeId, cible: suiviCibles.cible }).from(suiviCibles).where(dansProjets(suiviCibles.projetId, projet));
 }
 
 /**

@@ -1,13 +1,14 @@
 // Narrative reports in the database, with the same workflow as values: draft, submitted,
 // returned with a note, validated; each step kept; under the period's row lock.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/index.ts';
+import { dansProjets, type Database } from '../../db/index.ts';
 import { suiviComptesRendus, suiviComptesRendusHistorique, utilisateurs, type CoteSuivi, type StatutValeur } from '../../db/schema.ts';
 import { periodeVerrouillee } from '../valeurs/base.ts';
 import type { ContenuCompteRendu } from './regles.ts';
 
 const colonnes = {
 	id: suiviComptesRendus.id,
+	projetId: suiviComptesRendus.projetId,
 	periodeId: suiviComptesRendus.periodeId,
 	cote: suiviComptesRendus.cote,
 	contenu: suiviComptesRendus.contenu,
@@ -21,14 +22,14 @@ const colonnes = {
 export type CompteRendu = { id: number; periodeId: number; cote: CoteSuivi; contenu: ContenuCompteRendu; statut: StatutValeur; note: string | null; version: number; auteur: string | null; modifieLe: Date };
 
 /** The project's reports, or one period's (one query). */
-export async function comptesRendus(db: Database, projetId: number, periodeId?: number): Promise<CompteRendu[]> {
+export async function comptesRendus(db: Database, projet: number | readonly number[], periodeId?: number): Promise<(CompteRendu & { projetId: number })[]> {
 	const r = await db
 		.select(colonnes)
 		.from(suiviComptesRendus)
 		.leftJoin(utilisateurs, eq(utilisateurs.id, suiviComptesRendus.saisiePar))
-		.where(periodeId === undefined ? eq(suiviComptesRendus.projetId, projetId) : and(eq(suiviComptesRendus.projetId, projetId), eq(suiviComptesRendus.periodeId, periodeId)))
+		.where(periodeId === undefined ? dansProjets(suiviComptesRendus.projetId, projet) : and(dansProjets(suiviComptesRendus.projetId, projet), eq(suiviComptesRendus.periodeId, periodeId)))
 		.orderBy(asc(suiviComptesRendus.id));
-	return r as CompteRendu[];
+	return r as (CompteRendu & { projetId: number })[];
 }
 
 export async function historiqueDesComptesRendus(db: Database, projetId: number, periodeId: number) {

@@ -1,10 +1,10 @@
 // Spending per budget line and period in the database. A locked period's amounts do not change.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../db/index.ts';
+import { dansProjets, type Database } from '../../db/index.ts';
 import { suiviDepenses, suiviPeriodes } from '../../db/schema.ts';
 
-export function depensesDuProjet(db: Database, projetId: number) {
-	return db.select({ ligne: suiviDepenses.ligne, periodeId: suiviDepenses.periodeId, montant: suiviDepenses.montant }).from(suiviDepenses).where(eq(suiviDepenses.projetId, projetId));
+export function depensesDuProjet(db: Database, projet: number | readonly number[]) {
+	return db.select({ projetId: suiviDepenses.projetId, ligne: suiviDepenses.ligne, periodeId: suiviDepenses.periodeId, montant: suiviDepenses.montant }).from(suiviDepenses).where(dansProjets(suiviDepenses.projetId, projet));
 }
 
 /**

@@ -2,7 +2,7 @@
 // in their history. Every change holds its period's row lock, so that a period being locked
 // cannot receive a value at the same instant, and checks the version the person read.
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/index.ts';
+import { dansProjets, type Database } from '../../db/index.ts';
 import { suiviComptesRendus, suiviPeriodes, suiviValeurs, suiviValeursHistorique, utilisateurs, type CoteSuivi, type StatutValeur } from '../../db/schema.ts';
 import type { Contenu } from './regles.ts';
 
@@ -20,6 +20,7 @@ export type ValeurEnregistree = Contenu & {
 
 const colonnes = {
 	id: suiviValeurs.id,
+	projetId: suiviValeurs.projetId,
 	indicateur: suiviValeurs.indicateur,
 	periodeId: suiviValeurs.periodeId,
 	cote: suiviValeurs.cote,
@@ -38,8 +39,8 @@ const colonnes = {
 const valeursOu = (db: Database, ou: SQL | undefined) => db.select(colonnes).from(suiviValeurs).leftJoin(utilisateurs, eq(utilisateurs.id, suiviValeurs.saisiePar)).where(ou).orderBy(asc(suiviValeurs.id));
 
 /** Every value of the project, or of one of its periods (one query, whatever the number of indicators). */
-export function valeursDuProjet(db: Database, projetId: number, periodeId?: number): Promise<ValeurEnregistree[]> {
-	return valeursOu(db, periodeId === undefined ? eq(suiviValeurs.projetId, projetId) : and(eq(suiviValeurs.projetId, projetId), eq(suiviValeurs.periodeId, periodeId)));
+export function valeursDuProjet(db: Database, projet: number | readonly number[], periodeId?: number): Promise<(ValeurEnregistree & { projetId: number })[]> {
+	return valeursOu(db, periodeId === undefined ? dansProjets(suiviValeurs.projetId, projet) : and(dansProjets(suiviValeurs.projetId, projet), eq(suiviValeurs.periodeId, periodeId)));
 }
 
 export type Evenement = { valeurId: number; action: string; statut: StatutValeur; note: string | null; contenu: Record<string, unknown>; auteur: string | null; le: Date };
