@@ -2,7 +2,7 @@
 // waiting or late, and the queries, as many for three projects as for one.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { section } from '#lib/projets/sections.ts';
+import { section, type Ligne } from '#lib/projets/sections.ts';
 import { baseDeTest, type BaseDeTest } from '../../../../../tests/support/base-de-test.ts';
 import { projetsDeTest } from '../../../../../tests/support/organisations.ts';
 import { membres, projets, projetsEquipe } from '../../db/schema.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 	await ajouterAuProjet(base.db, alpha, 'awa', 'lecteur');
 	// Camille owns the organisation but has left Gamma's team.
 	await base.db.delete(projetsEquipe).where(and(eq(projetsEquipe.projetId, ids[2]!), eq(projetsEquipe.utilisateurId, 'camille')));
-	const indicateurs = [
+	const indicateurs: Ligne[] = [
 		{ id: 'ici000001', indicateur: 'Agents formés', type: 'nombre', agregation: 'somme', cote: 'ici', reference: 0, cible: 20 },
 		{ id: 'labas0001', indicateur: 'Jeunes accueillis', type: 'nombre', agregation: 'somme', cote: 'la-bas', cible: 24 }
 	];
