@@ -7,6 +7,7 @@ import {
 	Document,
 	Footer,
 	HeadingLevel,
+	ImageRun,
 	Packer,
 	PageBreak,
 	PageNumber,
@@ -68,6 +69,11 @@ function rendre(b: Bloc): (Paragraph | Table)[] {
 			return b.elements.map((e) => new Paragraph({ bullet: { level: 0 }, children: lignes(e) }));
 		case 'tableau':
 			return [tableau(b), new Paragraph('')];
+		case 'image': {
+			// 6 inches wide at most: the text's width on an A4 page with the default margins.
+			const l = Math.min(b.largeur, 576);
+			return [new Paragraph({ keepNext: true, children: [new ImageRun({ type: 'png', data: b.png, transformation: { width: l, height: Math.round((l * b.hauteur) / b.largeur) }, altText: { name: b.titre, title: b.titre, description: b.alternative } })] })];
+		}
 	}
 }
 

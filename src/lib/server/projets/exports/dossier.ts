@@ -32,6 +32,8 @@ export type Bloc =
 	| { type: 'titre'; niveau: 1 | 2 | 3; texte: string; ancre?: string }
 	| { type: 'paragraphe'; texte: string; gras?: boolean; note?: boolean }
 	| { type: 'liste'; elements: string[] }
+	/** A picture (a chart), `largeur` × `hauteur` its proportions; `alternative` says what it shows. */
+	| { type: 'image'; png: Buffer; largeur: number; hauteur: number; titre: string; alternative: string }
 	| {
 			type: 'tableau';
 			colonnes: string[];
@@ -324,6 +326,8 @@ export function normaliser(d: Dossier): Dossier {
 				return { ...b, elements: b.elements.map(t) };
 			case 'tableau':
 				return { ...b, colonnes: b.colonnes.map(t), lignes: b.lignes.map((l) => l.map(t)), total: b.total?.map(t) };
+			case 'image':
+				return { ...b, titre: t(b.titre), alternative: t(b.alternative) };
 		}
 	};
 	return { ...d, titre: t(d.titre), porteur: t(d.porteur), auteur: t(d.auteur), presentation: d.presentation.map(t), sommaire: d.sommaire.map((s) => ({ ...s, titre: t(s.titre) })), blocs: d.blocs.map(bloc) };

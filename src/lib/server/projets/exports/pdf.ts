@@ -127,6 +127,15 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
 				tableau(b);
 				y += 10;
 				break;
+			case 'image': {
+				// The text's width, at most the picture's own size at 96 dpi (no blurry enlargement).
+				const l = Math.min(largeur, (b.largeur * 72) / 96);
+				const h = (l * b.hauteur) / b.largeur;
+				if (y + h > bas()) nouvellePage();
+				doc.image(b.png, MARGE, y, { width: l, height: h });
+				y += h + 8;
+				break;
+			}
 		}
 	}
 

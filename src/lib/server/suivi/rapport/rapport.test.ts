@@ -1,6 +1,8 @@
 // The monitoring report of a period, written for the complete project with values on both
 // sides, opened by LibreOffice and by a PDF reader; the values' workbook read back.
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertirAvecLibreOffice } from '../../../../../tests/support/bureautique.ts';
@@ -72,6 +74,24 @@ describe('the monitoring report', () => {
 			expect(t.replace(/- /g, '-')).toContain('Compte rendu — Là-bas (partenaire)');
 			expect(t).toContain('Listes nominatives des jeunes (confidentielle)');
 		}
+	});
+
+	it('draws each indicator with a validated value as a chart, described in words, in Word and in PDF', { timeout: 200_000 }, async () => {
+		const r = (await rapportDeSuivi(base.db, projet, t1, { auteur: 'Camille Martin' }))!;
+		const images = r.dossier.blocs.filter((b) => b.type === 'image');
+		// indicateur1 has the one validated value (9 on 20, in France).
+		expect(images.map((b) => b.titre)).toEqual(['Jeunes de Loire-Atlantique en emploi ou formation six mois après']);
+		const image = images[0]!;
+		expect(image.alternative).toContain('Ici (France) : 45\u00a0% après la dernière période validée');
+		expect(image.alternative).toContain('cible : 60\u00a0%');
+		// A real picture, twice the chart's size for a sharp print.
+		expect(await sharp(image.png).metadata()).toMatchObject({ format: 'png', width: 1280, height: 496 });
+		const zip = await JSZip.loadAsync(await dossierDocx(r.dossier));
+		expect(Object.keys(zip.files).filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(1);
+		const document = await zip.file('word/document.xml')!.async('string');
+		expect(document).toContain('descr="Ici (France) : 45');
+		const pdf = await dossierPdf(r.dossier);
+		expect(pdf.includes(Buffer.from('/Subtype /Image'))).toBe(true);
 	});
 
 	it('lists no confidential evidence when its reader may not see it', async () => {

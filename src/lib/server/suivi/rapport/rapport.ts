@@ -13,6 +13,8 @@ import { avecArticle } from '../../../francais.ts';
 import { lignes } from '#lib/projets/sections.ts';
 import { preuvesDuProjet } from '../../fichiers/preuves/base.ts';
 import { formaterDateHeure } from '#lib/dates.ts';
+import sharp from 'sharp';
+import { descriptionDuGraphique, HAUTEUR_DOCUMENT, LARGEUR, svgDuGraphique } from '#lib/suivi/graphique.ts';
 
 const part = (t: number | null) => (t === null ? '—' : `${Math.round(t * 100)}\u00a0%`);
 const chemin = (a: number | null) => (a === null ? '—' : a >= 1 ? 'cible atteinte' : a < 0 ? 'en recul' : `${Math.round(a * 100)}\u00a0% du chemin`);
@@ -54,6 +56,19 @@ export async function rapportDeSuivi(db: Database, projet: Projet, periodeId: nu
 			largeurs: [3, 1.4, 2, 1.4, 1.2, 1.4]
 		});
 	else blocs.push({ type: 'paragraphe', texte: 'Aucun indicateur suivi pour l’instant.', note: true });
+	// Each indicator in figures with a validated value so far: its chart up to this period.
+	const graphiques = suivis
+		.filter((l) => l.type !== 'qualitatif')
+		.map((l) => ({ l, series: l.series.map((serie) => ({ ...serie, courbe: serie.courbe.slice(0, i + 1), courbeCible: serie.courbeCible.slice(0, i + 1) })) }))
+		.filter(({ series }) => series.some((serie) => serie.courbe.some((v) => v !== null)));
+	if (graphiques.length) {
+		blocs.push({ type: 'titre', niveau: 2, texte: 'Graphiques' });
+		blocs.push({ type: 'paragraphe', texte: 'Valeurs validées après chaque période jusqu’à celle-ci, de chaque côté ; la cible de fin de projet en pointillés, les cibles des périodes en losanges.', note: true });
+		for (const { l, series } of graphiques) {
+			const png = await sharp(Buffer.from(svgDuGraphique({ libelle: l.libelle, series, cible: l.cible, unite: l.unite })), { density: 144 }).png().toBuffer();
+			blocs.push({ type: 'titre', niveau: 3, texte: l.libelle }, { type: 'image', png, largeur: LARGEUR, hauteur: HAUTEUR_DOCUMENT, titre: l.libelle, alternative: descriptionDuGraphique(series, l.cible, l.unite) });
+		}
+	}
 	const commentaires = s.valeurs.filter((v) => v.periodeId === periode.id && v.commentaire);
 	if (commentaires.length) {
 		blocs.push({ type: 'titre', niveau: 2, texte: 'Sources et commentaires des valeurs' });
