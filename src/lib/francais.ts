@@ -39,3 +39,6 @@ export function duNom(nom: string): string {
 
 /** « 1 fiche portée », « 2 fiches portées »: every word of the group agrees. */
 export const accorder = (n: number, groupe: string) => `${n} ${n > 1 ? groupe.replace(/(\p{L}+)/gu, '$1s') : groupe}`;
+
+/** A name inside a sentence: « Sexe » → « sexe », but « QPV » and « INSEE » stay as they are. */
+export const enMinuscule = (nom: string) => (/^\p{Lu}\p{Ll}/u.test(nom) ? nom[0]!.toLocaleLowerCase('fr') + nom.slice(1) : nom);

@@ -50,7 +50,7 @@ describe('the monitoring warnings', () => {
 		l.series[0]!.cellules[1]!.ecarts = ['La ventilation par sexe donne 4 pour un total de 5.'];
 		expect(avertissementsDuSuivi({ aujourdhui: '2027-10-15', periodes: PERIODES, tableau: [l], activitesEnRetard: [], lignesEnDepassement: [] })).toEqual([
 			'Une période close attend encore des valeurs : « T3 ».',
-			'Une valeur validée reste en deçà de la cible de sa période : « Jeunes accueillis » (là-bas, T1).',
+			'Une valeur validée n’atteint pas la cible de sa période : « Jeunes accueillis » (là-bas, T1).',
 			'La ventilation d’une valeur ne tombe pas juste pour « Jeunes accueillis » : la somme des catégories diffère du total.'
 		]);
 	});

@@ -32,7 +32,7 @@ export function avertissementsDuSuivi(e: EtatDuSuivi): string[] {
 	const manquees = suivis.flatMap((l) =>
 		l.series.flatMap((s) => s.cellules.filter((c) => c.statut === 'validee' && c.atteinte === false && closes.some((p) => p.id === c.periodeId)).map((c) => `« ${l.libelle} » (${s.cote === 'ici' ? 'ici' : 'là-bas'}, ${e.periodes.find((p) => p.id === c.periodeId)!.libelle})`))
 	);
-	if (manquees.length) a.push(`${manquees.length === 1 ? 'Une valeur validée reste' : `${manquees.length} valeurs validées restent`} en deçà de la cible de ${manquees.length === 1 ? 'sa' : 'leur'} période : ${manquees.join(', ')}.`);
+	if (manquees.length) a.push(`${manquees.length === 1 ? 'Une valeur validée n’atteint pas' : `${manquees.length} valeurs validées n’atteignent pas`} la cible de ${manquees.length === 1 ? 'sa' : 'leur'} période : ${manquees.join(', ')}.`);
 	// A split that does not add up: the table says which value.
 	const ecarts = suivis.filter((l) => l.series.some((s) => s.cellules.some((c) => c.ecarts.length))).map((l) => l.libelle);
 	if (ecarts.length) a.push(`La ventilation d’une valeur ne tombe pas juste pour ${liste(ecarts)} : la somme des catégories diffère du total.`);

@@ -52,6 +52,17 @@ describe('targets per period', () => {
 		expect(await ciblesDuProjet(base.db, autre)).toEqual([]);
 	});
 
+	it('saved by two pilots at once: both saves succeed, one whole set remains', async () => {
+		const [t1, t2] = periodes.map((p) => p.id) as [number, number];
+		const jeu = (n: number) => [t1, t2].map((periodeId) => ({ indicateur: 'jeunes001', cote: 'ici' as const, periodeId, cible: n }));
+		await Promise.all([1, 2].map((n) => enregistrerCibles(base.db, { projetId: projet, indicateurs: ['jeunes001'], periodes: [t1, t2], cibles: jeu(n), auteurId: 'camille' })));
+		const restantes = (await ciblesDuProjet(base.db, projet)).filter((c) => c.periodeId === t1 || c.periodeId === t2);
+		expect(restantes).toHaveLength(2);
+		expect(new Set(restantes.map((c) => c.cible)).size).toBe(1);
+		// Back to the targets the next test reads.
+		await enregistrerCibles(base.db, { projetId: projet, indicateurs: ['jeunes001'], periodes: [t1, t2], cibles: [{ indicateur: 'jeunes001', cote: 'ici', periodeId: t1, cible: 11 }], auteurId: 'camille' });
+	});
+
 	it('go with their period', async () => {
 		await ajouterPeriodes(base.db, projet, [{ libelle: 'T4', debut: '2027-10-01', fin: '2027-12-31' }], 'camille');
 		const t4 = (await periodesDuProjet(base.db, projet)).find((p) => p.libelle === 'T4')!.id;

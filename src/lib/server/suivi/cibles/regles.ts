@@ -11,7 +11,7 @@ export interface CibleDePeriode {
 	cible: number;
 }
 
-/** The form field of one target. Indicator ids are [A-Za-z0-9]; sides and period ids too. */
+/** The form field of one target. Row ids are [A-Za-z0-9_-] (never a dot); sides and period ids too. */
 export const champCible = (indicateur: string, cote: string, periodeId: number) => `cible.${indicateur}.${cote}.${periodeId}`;
 
 /** Only figures have targets per period; a qualitative indicator keeps its words in the logical framework. */

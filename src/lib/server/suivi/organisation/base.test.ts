@@ -59,6 +59,9 @@ describe('the organisation’s dashboard', () => {
 			['Gamma', false, null]
 		]);
 		expect(proprietaire.caches).toBe(0);
+		// Outside Gamma's team: its counts, not what it does.
+		const gamma = proprietaire.projets.find((p) => p.titre === 'Gamma')!.etat;
+		expect([gamma.avertissements, gamma.indicateursIci]).toEqual([[], []]);
 		const membre = await tableauDeLOrganisation(base.db, { organisationId, acteur: acteur('awa', 'Awa'), roleOrganisation: 'membre' });
 		expect(membre.projets.map((p) => [p.titre, p.role])).toEqual([['Alpha', 'Lecteur·rice']]);
 		expect(membre.caches).toBe(2);

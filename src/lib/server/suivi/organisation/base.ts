@@ -6,7 +6,7 @@ import { projets, projetsEquipe, type RoleOrganisation, type RoleProjet } from '
 import { peut, type Acteur } from '../../policies/index.ts';
 import { LIBELLES_ROLES_PROJET } from '#lib/projets/roles.ts';
 import { lireSuivis } from '../lecture.ts';
-import { etatDuProjet } from './etat.ts';
+import { etatDuProjet, type EtatDuProjet } from './etat.ts';
 
 /** The organisation's projects with the reader's role on each team (null: not in it). */
 export function projetsDeLOrganisation(db: Database, organisationId: number, utilisateurId: string) {
@@ -17,6 +17,12 @@ export function projetsDeLOrganisation(db: Database, organisationId: number, uti
 		.where(eq(projets.organisationId, organisationId))
 		.orderBy(asc(projets.titre), asc(projets.id));
 }
+
+/**
+ * Outside the team, the counts only: the points of attention and the indicators name what the
+ * project does (activities, budget lines, figures), which stays with its team.
+ */
+const contenuPourLEquipe = (e: EtatDuProjet, equipe: boolean): EtatDuProjet => (equipe ? e : { ...e, avertissements: [], indicateursIci: [] });
 
 export async function tableauDeLOrganisation(db: Database, p: { organisationId: number; acteur: Acteur & { id: string; fuseau: string }; roleOrganisation: RoleOrganisation | null }) {
 	const tous = await projetsDeLOrganisation(db, p.organisationId, p.acteur.id);
@@ -29,7 +35,7 @@ export async function tableauDeLOrganisation(db: Database, p: { organisationId: 
 			/** Only its team opens the project itself. */
 			ouvrir: x.role !== null,
 			role: x.role ? LIBELLES_ROLES_PROJET[x.role as RoleProjet] : null,
-			etat: etatDuProjet(suivis.get(x.id)!)
+			etat: contenuPourLEquipe(etatDuProjet(suivis.get(x.id)!), x.role !== null)
 		})),
 		/** Projects the reader is not shown (a member sees the projects of their teams only). */
 		caches: tous.length - visibles.length

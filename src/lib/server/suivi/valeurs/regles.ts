@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { lignes, type Donnees, type Ligne } from '#lib/projets/sections.ts';
 import { champVentilation, dimensionsDuCadre, type Dimension } from '#lib/projets/ventilations.ts';
+import { enMinuscule } from '#lib/francais.ts';
 import type { CoteSuivi, StatutValeur } from '../../db/schema.ts';
 import { lireNombre } from '../../projets/saisie.ts';
 
@@ -157,7 +158,7 @@ const egaux = (a: number, b: number) => Math.abs(a - b) < 1e-9 * Math.max(1, Mat
 
 /**
  * What does not add up in a value's split, in French: a split whose categories do not sum to
- * the total, or that leaves categories blank. Flagged, never refused: the total may be known
+ * the total (saying how many categories were left blank). Flagged, never refused: the total may be known
  * before every category is counted.
  */
 export function ecartsDeVentilation(i: Pick<Indicateur, 'type' | 'unite' | 'ventilations'>, v: Pick<Contenu, 'valeur' | 'numerateur' | 'denominateur' | 'ventilation'>): string[] {
@@ -167,7 +168,7 @@ export function ecartsDeVentilation(i: Pick<Indicateur, 'type' | 'unite' | 'vent
 		if (!siennes) continue;
 		const parts = dim.categories.map((c) => siennes[c]).filter((p): p is Part => p !== undefined);
 		const manquantes = dim.categories.length - parts.length;
-		const nom = dim.libelle.toLocaleLowerCase('fr');
+		const nom = enMinuscule(dim.libelle);
 		if (i.type === 'nombre' && v.valeur !== null) {
 			const t = somme(parts, 'valeur');
 			if (!egaux(t, v.valeur)) ecarts.push(`La ventilation par ${nom} donne ${afficher(t, i.unite)} pour un total de ${afficher(v.valeur, i.unite)}${manquantes ? ` (${manquantes === 1 ? 'une catégorie est vide' : `${manquantes} catégories sont vides`})` : ''}.`);
