@@ -103,3 +103,6 @@ export function svgDuGraphique(p: { libelle: string; series: readonly SerieGraph
 	morceaux.push('</svg>');
 	return morceaux.join('');
 }
+
+/** The way from the baseline (0) to the target (1), in words. */
+export const chemin = (a: number | null) => (a === null ? '—' : a >= 1 ? 'cible atteinte' : a < 0 ? 'en recul sur la situation de départ' : `${Math.round(a * 100)}\u00a0% du chemin vers la cible`);

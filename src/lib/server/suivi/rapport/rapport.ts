@@ -14,10 +14,9 @@ import { lignes } from '#lib/projets/sections.ts';
 import { preuvesDuProjet } from '../../fichiers/preuves/base.ts';
 import { formaterDateHeure } from '#lib/dates.ts';
 import sharp from 'sharp';
-import { descriptionDuGraphique, HAUTEUR_DOCUMENT, LARGEUR, svgDuGraphique } from '#lib/suivi/graphique.ts';
+import { chemin, descriptionDuGraphique, HAUTEUR_DOCUMENT, LARGEUR, svgDuGraphique } from '#lib/suivi/graphique.ts';
 
 const part = (t: number | null) => (t === null ? '—' : `${Math.round(t * 100)}\u00a0%`);
-const chemin = (a: number | null) => (a === null ? '—' : a >= 1 ? 'cible atteinte' : a < 0 ? 'en recul' : `${Math.round(a * 100)}\u00a0% du chemin`);
 const LIBELLES_RAPPORT = { brouillon: 'brouillon', soumise: 'soumis, en attente de validation', validee: 'validé', renvoyee: 'renvoyé pour correction' } as const;
 
 /** Undefined when the period is not the project's. */

@@ -69,10 +69,11 @@ export async function valeursXlsx(titre: string, s: Suivi): Promise<Buffer> {
 						v ? LIBELLES_STATUT[v.statut] : 'À saisir',
 						t(v?.commentaire),
 						t(v?.auteur),
-						i.reference,
-						i.cible ?? (t(i.cibleTexte) || null),
+						// The baseline, targets and gap are the total's: on its row only.
+						dimension ? null : i.reference,
+						dimension ? null : (i.cible ?? (t(i.cibleTexte) || null)),
 						dimension ? null : (cibles.get(`${i.id}|${cote}|${p.id}`) ?? null),
-						t(ecarts)
+						dimension ? '' : t(ecarts)
 					]);
 					r.getCell(7).numFmt = 'dd/mm/yyyy';
 					r.getCell(8).numFmt = 'dd/mm/yyyy';
